@@ -1,0 +1,75 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tianshan.Core.Platform;
+using Tianshan.Core.Registry;
+
+namespace Tianshan.Core.Data;
+
+/// <summary>The platform's one database. Provider-specific subclasses carry their own migrations
+/// (<see cref="SqliteTianshanDb"/>, <see cref="PostgresTianshanDb"/>). Jurisdiction and enterprise scoping are
+/// query filters bound to <see cref="Scope"/>, so every query — list, detail, export — is scoped the same way.</summary>
+public abstract class TianshanDb : IdentityDbContext<TianshanUser>
+{
+    private readonly CurrentUser? _currentUser;
+
+    protected TianshanDb(DbContextOptions options, CurrentUser? currentUser) : base(options)
+    {
+        _currentUser = currentUser;
+    }
+
+    /// <summary>The scope of the user this context serves; the platform's own scope when there is none (design time, seeding).</summary>
+    public UserScope Scope => _currentUser?.Scope ?? UserScope.System;
+
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseChemical> EnterpriseChemicals => Set<EnterpriseChemical>();
+    public DbSet<MajorHazardSource> MajorHazardSources => Set<MajorHazardSource>();
+    public DbSet<SpecialEquipment> SpecialEquipment => Set<SpecialEquipment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TianshanDb).Assembly);
+
+        // Scoping, once: an enterprise user sees its own enterprise; everyone else sees the enterprises under their
+        // division path in the sectors they supervise. Dependents are filtered through their enterprise.
+        Expression<Func<Enterprise, bool>> visible = e =>
+            Scope.EnterpriseId != null
+                ? e.Id == Scope.EnterpriseId
+                : e.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)e.Sector) != 0;
+        builder.Entity<Enterprise>().HasQueryFilter(visible);
+        builder.Entity<MajorHazardSource>().HasQueryFilter(Through<MajorHazardSource>(visible, m => m.Enterprise!));
+        builder.Entity<SpecialEquipment>().HasQueryFilter(Through<SpecialEquipment>(visible, s => s.Enterprise!));
+        builder.Entity<EnterpriseChemical>().HasQueryFilter(Through<EnterpriseChemical>(visible, c => c.Enterprise!));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Quantities and money: enough digits for tonnes with three decimals and ratios with six.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
+    }
+
+    private static Expression<Func<T, bool>> Through<T>(Expression<Func<Enterprise, bool>> filter, Expression<Func<T, Enterprise>> navigation)
+    {
+        var body = ReplacingExpressionVisitor.Replace(filter.Parameters[0], navigation.Body, filter.Body);
+        return Expression.Lambda<Func<T, bool>>(body, navigation.Parameters);
+    }
+}
+
+public sealed class SqliteTianshanDb(DbContextOptions<SqliteTianshanDb> options, CurrentUser? currentUser = null)
+    : TianshanDb(options, currentUser)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no time-zone type and cannot order or compare DateTimeOffset text; store UTC ticks instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresTianshanDb(DbContextOptions<PostgresTianshanDb> options, CurrentUser? currentUser = null)
+    : TianshanDb(options, currentUser);

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Tianshan.Web.Tests;
+
+/// <summary>The real host over a real database, seeded with the Dushanzi demo. One per provider, shared by a collection.</summary>
+public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-Pass-2026!";
+
+    protected abstract string Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        // Starting the server runs migrations and the first-start seeding.
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Tianshan", ConnectionString);
+        builder.UseSetting("TIANSHAN_DEMO_PASSWORD", DemoPassword);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A client logged in as a demo user (cookies kept).</summary>
+    public async Task<HttpClient> LoginAsync(string userName, string language = "zh-CN")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return client;
+    }
+}
+
+public sealed class SqliteApp : TianshanApp
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"tianshan-test-{Guid.NewGuid():N}.db");
+
+    protected override string Provider => "Sqlite";
+
+    protected override string ConnectionString => $"Data Source={_file}";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_file + suffix);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A throwaway database on the PostgreSQL server the test command started (TIANSHAN_TEST_POSTGRES).</summary>
+public sealed class PostgresApp : TianshanApp
+{
+    private readonly string _database = $"tianshan_test_{Guid.NewGuid():N}";
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("TIANSHAN_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "TIANSHAN_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL, " +
+                "or set it to a server connection string such as Host=127.0.0.1;Port=55432;Username=postgres");
+
+    protected override string Provider => "Postgres";
+
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ToString();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ToString());
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class OnSqlite : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class OnPostgres : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "PostgreSQL";
+}
