@@ -66,6 +66,21 @@ public abstract class EnterpriseIsolationTests(TianshanApp app)
     }
 
     [Fact]
+    public async Task Enterprise_user_updates_its_own_facts_but_not_its_credit_code()
+    {
+        using var client = await app.LoginAsync("enterprise");
+        var own = (await client.GetFromJsonAsync<JsonElement>("/api/enterprises")).GetProperty("items")[0];
+        var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(own.GetRawText())!;
+        body["principalPhone"] = "0992-3600999";
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/enterprises/{own.GetProperty("id")}", body)).StatusCode);
+        body["creditCode"] = "91350100M000100Y43";
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsJsonAsync($"/api/enterprises/{own.GetProperty("id")}", body)).StatusCode);
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{own.GetProperty("id")}");
+        Assert.Equal(OwnCode, after.GetProperty("creditCode").GetString());
+        Assert.Equal("0992-3600999", after.GetProperty("principalPhone").GetString());
+    }
+
+    [Fact]
     public async Task Enterprise_user_cannot_register_an_enterprise()
     {
         using var client = await app.LoginAsync("enterprise");

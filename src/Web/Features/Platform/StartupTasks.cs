@@ -38,6 +38,8 @@ internal static class StartupTasks
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Tianshan.Startup");
         if (options.MigrateOnStart)
             await db.MigrateAsync();
+        if (db.Database.IsSqlite())
+            Console.WriteLine($"数据库 / database: SQLite {Path.GetFullPath(db.Database.GetDbConnection().DataSource)}");
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TianshanUser>>();
         if (await users.Users.AnyAsync())

@@ -30,6 +30,9 @@ public static class SaveEnterprise
             ?? throw new NotFoundException("企业不存在或不在您的管辖范围内");
         var division = await FindDivision(db, details.DivisionCode, ct);
         var code = CreditCode.Normalize(details.CreditCode);
+        // An enterprise keeps its own facts current, but its identity and jurisdiction are the regulator's to change.
+        if (db.Scope.EnterpriseId is not null && (code != enterprise.CreditCode || division.Id != enterprise.DivisionId))
+            throw new ForbiddenException("企业用户不能修改统一社会信用代码或所属区划，请联系属地监管部门");
         if (code != enterprise.CreditCode && await db.Enterprises.IgnoreQueryFilters().AnyAsync(e => e.CreditCode == code && e.Id != id, ct))
             throw new WorkflowException($"统一社会信用代码 {code} 已被其他企业使用");
         enterprise.Update(details, division);
