@@ -34,6 +34,15 @@ internal static class EnterpriseEndpoints
             return Results.NoContent();
         }).RequireAuthorization(p => p.RequireRole(Roles.Bureau, Roles.Department, Roles.Street, Roles.Enterprise));
 
+        api.MapGet("/{id:guid}/chemicals", (TianshanDb db, Guid id, ChemicalCatalogue catalogue, CancellationToken ct) =>
+            EnterpriseChemicals.List(db, id, catalogue, ct));
+
+        api.MapPut("/{id:guid}/chemicals", async (TianshanDb db, Guid id, List<EnterpriseChemicals.Holding> holdings, ChemicalCatalogue catalogue, CancellationToken ct) =>
+        {
+            await EnterpriseChemicals.Replace(db, id, holdings, catalogue, ct);
+            return Results.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Roles.Bureau, Roles.Department, Roles.Street, Roles.Enterprise));
+
         api.MapGet("/export", async (TianshanDb db, string? q, Sector? sector, string? division, bool? majorHazard, TimeProvider time, CancellationToken ct) =>
         {
             var rows = await EnterpriseView.Project(ListEnterprises.Apply(db.Enterprises.AsNoTracking(),
