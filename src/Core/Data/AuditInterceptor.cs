@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 
 namespace Tianshan.Core.Data;
@@ -16,8 +17,12 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
-        nameof(IdentityUserToken<string>.Value),
+        nameof(IdentityUserToken<string>.Value), nameof(Gateway.PasswordHash),
     };
+
+    /// <summary>Records that are their own journal: an alarm keeps every transition with its user and time (ISA-18.2
+    /// alarm history), and copying each one into the audit log would flood it during an alarm storm.</summary>
+    private static readonly HashSet<Type> OwnJournal = [typeof(Alarm), typeof(AlarmEvent), typeof(AlarmNotification)];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -45,7 +50,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         var now = time.GetUtcNow();
         var scope = db.Scope;
         var entries = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry && !OwnJournal.Contains(e.Metadata.ClrType)
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => Describe(e, now, scope))
             .Where(a => a is not null)
             .ToList();
@@ -55,7 +61,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 
     private static AuditEntry? Describe(EntityEntry entry, DateTimeOffset now, UserScope scope)
     {
-        var properties = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name)).ToList();
+        var properties = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name) && !p.IsTemporary).ToList();
         Dictionary<string, object?>? before = null, after = null;
         switch (entry.State)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Registry;
 
@@ -29,6 +30,10 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<MajorHazardSource> MajorHazardSources => Set<MajorHazardSource>();
     public DbSet<SpecialEquipment> SpecialEquipment => Set<SpecialEquipment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Sensor> Sensors => Set<Sensor>();
+    public DbSet<Alarm> Alarms => Set<Alarm>();
+    public DbSet<AlarmNotification> AlarmNotifications => Set<AlarmNotification>();
+    public DbSet<Gateway> Gateways => Set<Gateway>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,6 +50,10 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<MajorHazardSource>().HasQueryFilter(Through<MajorHazardSource>(visible, m => m.Enterprise!));
         builder.Entity<SpecialEquipment>().HasQueryFilter(Through<SpecialEquipment>(visible, s => s.Enterprise!));
         builder.Entity<EnterpriseChemical>().HasQueryFilter(Through<EnterpriseChemical>(visible, c => c.Enterprise!));
+        builder.Entity<Sensor>().HasQueryFilter(Through<Sensor>(visible, s => s.Enterprise!));
+        builder.Entity<Alarm>().HasQueryFilter(Through<Alarm>(visible, a => a.Enterprise!));
+        builder.Entity<Gateway>().HasQueryFilter(Through<Gateway>(visible, g => g.Enterprise!));
+        builder.Entity<AlarmNotification>().HasQueryFilter(Through<AlarmNotification>(visible, n => n.Enterprise!));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

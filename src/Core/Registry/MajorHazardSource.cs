@@ -39,6 +39,8 @@ public sealed record MajorHazardSourceDetails
     /// <summary>Date of the last safety assessment (安全评估); the next is due three years later (40号令 第九条、第十一条).</summary>
     public DateOnly LastAssessedOn { get; init; }
     public IReadOnlyList<HazardUnitLineInput> Units { get; init; } = [];
+    /// <summary>Video stream of the unit (40号令 第十三条 requires video monitoring where highly toxic substances are stored).</summary>
+    public string? VideoUrl { get; init; }
 }
 
 public static class ReassessmentTriggers
@@ -116,6 +118,7 @@ public sealed class MajorHazardSource
     public ReassessmentTrigger? PendingTrigger { get; private set; }
     public DateOnly? TriggeredOn { get; private set; }
     public string? TriggerNote { get; private set; }
+    public string? VideoUrl { get; private set; }
 
     public bool IsMajorHazard => S >= 1;
 
@@ -161,6 +164,7 @@ public sealed class MajorHazardSource
         Kind = Kind,
         ExposedPeople = ExposedPeople,
         LastAssessedOn = LastAssessedOn,
+        VideoUrl = VideoUrl,
         Units = Lines.Select(l => new HazardUnitLineInput(l.ChemicalName, l.QuantityTonnes, l.BetaOverride)).ToList(),
     };
 
@@ -178,6 +182,8 @@ public sealed class MajorHazardSource
             problems[nameof(details.Kind)] = ["单元类型应为生产单元或储存单元"];
         if (details.ExposedPeople < 0)
             problems[nameof(details.ExposedPeople)] = ["厂外暴露人员数不能为负数"];
+        if (details.VideoUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            problems[nameof(details.VideoUrl)] = ["视频地址应为完整的URL(如 rtsp:// 或 https://)"];
         if (details.LastAssessedOn == default)
             problems[nameof(details.LastAssessedOn)] = ["请填写最近一次安全评估日期"];
         List<HazardLine> lines = [];
@@ -197,6 +203,7 @@ public sealed class MajorHazardSource
         Code = details.Code.Trim();
         Name = details.Name.Trim();
         Kind = details.Kind;
+        VideoUrl = string.IsNullOrWhiteSpace(details.VideoUrl) ? null : details.VideoUrl.Trim();
         ExposedPeople = details.ExposedPeople;
         LastAssessedOn = details.LastAssessedOn;
         NextAssessmentDue = details.LastAssessedOn.AddYears(3);

@@ -145,6 +145,212 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Tianshan.Core.Monitoring.Alarm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConditionClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisposalAction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalCause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisposedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("FalseAlarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastChangeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RaisedValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SensorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShelvedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("EndedAt", "State");
+
+                    b.HasIndex("SensorId", "Kind", "EndedAt");
+
+                    b.ToTable("Alarms");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Monitoring.AlarmNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AlarmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("AlarmId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("AlarmNotifications");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Monitoring.Gateway", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("Gateways");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Monitoring.Sensor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MajorHazardSourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RangeMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RangeMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MajorHazardSourceId");
+
+                    b.HasIndex("StoreId")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Sensors");
+                });
+
             modelBuilder.Entity("Tianshan.Core.Platform.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -498,6 +704,9 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("TriggeredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VideoUrl")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextAssessmentDue");
@@ -599,6 +808,106 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Monitoring.Alarm", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tianshan.Core.Monitoring.Sensor", "Sensor")
+                        .WithMany()
+                        .HasForeignKey("SensorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Tianshan.Core.Monitoring.AlarmEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AlarmId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("From")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("To")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("User")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("Value")
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AlarmId");
+
+                            b1.ToTable("AlarmEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AlarmId");
+                        });
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Sensor");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Monitoring.AlarmNotification", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Monitoring.Gateway", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Monitoring.Sensor", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tianshan.Core.Registry.MajorHazardSource", "MajorHazardSource")
+                        .WithMany()
+                        .HasForeignKey("MajorHazardSourceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("MajorHazardSource");
                 });
 
             modelBuilder.Entity("Tianshan.Core.Platform.Division", b =>
