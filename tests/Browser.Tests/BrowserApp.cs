@@ -51,6 +51,16 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Saves a screenshot when TIANSHAN_SCREENSHOTS names a folder (for looking at pages, not for asserting).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("TIANSHAN_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -18,6 +18,7 @@ public sealed class DistrictMapTests(BrowserApp app)
         var markers = int.Parse(await map.GetAttributeAsync("data-enterprise-markers") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(markers >= 25, $"expected the demo enterprises on the map, saw {markers}");
         Assert.True(int.Parse(await page.Locator("#count-enterprises").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 25);
+        await BrowserApp.ScreenshotAsync(page, "home");
     }
 
     [Fact]

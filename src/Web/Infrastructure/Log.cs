@@ -11,4 +11,10 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Error, "Unhandled exception for {Method} {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(4, LogLevel.Information, "Alarm engine loaded {Sensors} sensors and {OpenAlarms} open alarms")]
+    public static partial void EngineLoaded(ILogger logger, int sensors, int openAlarms);
+
+    [LoggerMessage(5, LogLevel.Warning, "Alarm {AlarmId} could not be restored: {Reason}")]
+    public static partial void AlarmNotRestored(ILogger logger, Guid alarmId, string reason);
 }

@@ -6,7 +6,7 @@ using Tianshan.Web.Features.Registry;
 namespace Tianshan.Web.Features.Platform;
 
 /// <summary>The audit log, for the bureau: every change with who, when, what, before and after.</summary>
-internal static class AuditEndpoints
+public static class AuditEndpoints
 {
     public static async Task<Page<AuditEntry>> Query(TianshanDb db, string? entityType, string? entityId, string? user, int page, int pageSize, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ internal static class AuditEndpoints
         return new Page<AuditEntry>(items, total, page, pageSize);
     }
 
-    public static void MapAudit(this IEndpointRouteBuilder app)
+    internal static void MapAudit(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/audit", (TianshanDb db, string? entityType, string? entityId, string? user, int? page, int? pageSize, CancellationToken ct) =>
                 Query(db, entityType, entityId, user, page ?? 1, pageSize ?? 100, ct))

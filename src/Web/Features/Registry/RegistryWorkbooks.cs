@@ -119,6 +119,25 @@ public static class RegistryWorkbooks
         return Save(book, sheet, headers.Length);
     }
 
+    public static byte[] WriteSpecialEquipment(IReadOnlyList<SpecialEquipmentEndpoints.View> rows)
+    {
+        using var book = new XLWorkbook();
+        var sheet = book.AddWorksheet("特种设备");
+        string[] headers = ["企业名称", "设备种类", "使用登记证编号", "设备名称", "位置", "上次检验日期", "下次检验日期", "状态"];
+        WriteHeader(sheet, headers);
+        var r = 2;
+        foreach (var s in rows)
+        {
+            WriteRow(sheet, r++,
+            [
+                s.EnterpriseName, s.KindLabel, s.RegistrationCode, s.Name, s.Location,
+                s.LastInspectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.NextInspectionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                SpecialEquipmentEndpoints.StatusLabel(s.Status),
+            ]);
+        }
+        return Save(book, sheet, headers.Length);
+    }
+
     public static string YesNo(bool value) => value ? "是" : "否";
 
     public static string KindLabel(HazardUnitKind kind) => kind == HazardUnitKind.Production ? "生产单元" : "储存单元";

@@ -5,7 +5,7 @@ using Tianshan.Core.Registry;
 
 namespace Tianshan.Web.Features.Registry;
 
-internal static class SpecialEquipmentEndpoints
+public static class SpecialEquipmentEndpoints
 {
     public sealed record View(Guid Id, Guid EnterpriseId, string EnterpriseName, SpecialEquipmentKind Kind, string KindLabel,
         string RegistrationCode, string Name, string? Location, DateOnly? LastInspectedOn, DateOnly NextInspectionDue, string Status);
@@ -15,6 +15,13 @@ internal static class SpecialEquipmentEndpoints
     /// <summary>Overdue, due within <see cref="SpecialEquipment.DueSoonDays"/> days, or in date.</summary>
     public static string StatusOf(DateOnly due, DateOnly today) =>
         due < today ? "overdue" : due <= today.AddDays(SpecialEquipment.DueSoonDays) ? "due-soon" : "ok";
+
+    public static string StatusLabel(string status) => status switch
+    {
+        "overdue" => "逾期未检",
+        "due-soon" => "30天内到期",
+        _ => "正常",
+    };
 
     public static async Task<List<View>> List(TianshanDb db, string? due, Guid? enterpriseId, DateOnly today, CancellationToken ct)
     {
@@ -35,11 +42,17 @@ internal static class SpecialEquipmentEndpoints
             x.s.RegistrationCode, x.s.Name, x.s.Location, x.s.LastInspectedOn, x.s.NextInspectionDue, StatusOf(x.s.NextInspectionDue, today))).ToList();
     }
 
-    public static void MapSpecialEquipment(this IEndpointRouteBuilder app)
+    internal static void MapSpecialEquipment(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/special-equipment").WithTags("Special equipment").RequireAuthorization();
         api.MapGet("/", (TianshanDb db, string? due, Guid? enterpriseId, TimeProvider time, CancellationToken ct) =>
             List(db, due, enterpriseId, ChinaTime.Today(time), ct));
+
+        api.MapGet("/export", async (TianshanDb db, string? due, TimeProvider time, CancellationToken ct) =>
+        {
+            var rows = await List(db, due, null, ChinaTime.Today(time), ct);
+            return Results.File(RegistryWorkbooks.WriteSpecialEquipment(rows), RegistryWorkbooks.ContentType, $"特种设备_{ChinaTime.Today(time):yyyyMMdd}.xlsx");
+        });
 
         api.MapPost("/", async (TianshanDb db, CreateRequest request, CancellationToken ct) =>
         {
