@@ -14,6 +14,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+command -v mosquitto_pub >/dev/null || need+=(mosquitto-clients)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
@@ -28,17 +30,28 @@ pgport=${TIANSHAN_TEST_PG_PORT:-55432}
 pgdata=$(mktemp -d /tmp/tianshan-pg.XXXXXX)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdata"
-stop_pg() {
+mqport=${TIANSHAN_TEST_MQTT_PORT:-18831}
+mqdir=$(mktemp -d /tmp/tianshan-mosquitto.XXXXXX)
+stop_all() {
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1
   rm -rf "$pgdata"
+  [ -f "$mqdir/pid" ] && kill "$(cat "$mqdir/pid")" 2>/dev/null
+  rm -rf "$mqdir"
 }
-trap stop_pg EXIT
+trap stop_all EXIT
 say "starting PostgreSQL on 127.0.0.1:$pgport"
 as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null \
   && as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
        -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
   || { cat "$pgdata/server.log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
 export TIANSHAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Pooling=true"
+
+# --- 2b. a throwaway mosquitto broker (the external-broker tests) ---------------------------------------------------
+say "starting mosquitto on 127.0.0.1:$mqport"
+printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 100000\n' "$mqport" > "$mqdir/mosquitto.conf"
+/usr/sbin/mosquitto -c "$mqdir/mosquitto.conf" > "$mqdir/log" 2>&1 &
+echo $! > "$mqdir/pid"
+export TIANSHAN_TEST_MOSQUITTO="127.0.0.1:$mqport"
 
 # --- 3. build and run every test project -------------------------------------------------------------------------
 results="$root/TestResults"

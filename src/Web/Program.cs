@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using MudBlazor.Services;
 using Tianshan.Core.Data;
+using Tianshan.Core.Monitoring.Storage;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
+using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Registry;
 using Tianshan.Web.Infrastructure;
@@ -24,6 +26,18 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(ChemicalCatalogue.Default);
 builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddTianshanDb(builder.Configuration);
+builder.Services.AddReadingStore(builder.Configuration);
+builder.Services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section);
+builder.Services.AddSingleton<SensorDirectory>();
+builder.Services.AddSingleton<AlarmEngine>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<AlarmEngine>());
+builder.Services.AddSingleton<ReadingIngest>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadingIngest>());
+builder.Services.AddHostedService<MqttIngest>();
+builder.Services.AddHostedService<ReadingMaintenance>();
+builder.Services.AddHostedService<DemoFeed>();
+builder.Services.AddSignalR();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -97,6 +111,9 @@ app.MapEnterprises();
 app.MapMajorHazards();
 app.MapSpecialEquipment();
 app.MapAudit();
+app.MapAlarms();
+app.MapSensors();
+app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {
     culture = culture == "en-US" ? "en-US" : "zh-CN";

@@ -18,6 +18,16 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The embedded broker's port (a free one).</summary>
+    public int MqttPort { get; } = FreePort();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public async ValueTask InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -25,6 +35,8 @@ public sealed class BrowserApp : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Tianshan", $"Data Source={_file}");
             b.UseSetting("TIANSHAN_DEMO_PASSWORD", DemoPassword);
             b.UseSetting("urls", "http://127.0.0.1:0");
+            b.UseSetting("Monitoring:DemoFeed", "false");
+            b.UseSetting("Mqtt:Port", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         _factory.UseKestrel(0);

@@ -15,6 +15,26 @@ public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected abstract string ConnectionString { get; }
 
+    /// <summary>The embedded broker's port, or null for no MQTT (most tests need none).</summary>
+    public int? MqttPort { get; protected init; }
+
+    /// <summary>"host:port" of the external broker to subscribe to instead of embedding one.</summary>
+    public string? ExternalBroker { get; protected init; }
+
+    /// <summary>The mosquitto that ./test.sh starts (TIANSHAN_TEST_MOSQUITTO).</summary>
+    public static string Mosquitto =>
+        Environment.GetEnvironmentVariable("TIANSHAN_TEST_MOSQUITTO") is { Length: > 0 } broker
+            ? broker
+            : throw new InvalidOperationException("TIANSHAN_TEST_MOSQUITTO is not set: run the tests with ./test.sh, which starts a throwaway mosquitto");
+
+    /// <summary>A free TCP port on 127.0.0.1, for a broker a test starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public virtual ValueTask InitializeAsync()
     {
         // Starting the server runs migrations and the first-start seeding.
@@ -28,15 +48,33 @@ public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Tianshan", ConnectionString);
         builder.UseSetting("TIANSHAN_DEMO_PASSWORD", DemoPassword);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Monitoring:DemoFeed", "false");
+        builder.UseSetting("Mqtt:Enabled", MqttPort is null ? "false" : "true");
+        if (MqttPort is { } port)
+            builder.UseSetting("Mqtt:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (ExternalBroker is { } broker)
+        {
+            builder.UseSetting("Mqtt:Enabled", "true");
+            builder.UseSetting("Mqtt:Broker", broker);
+            builder.UseSetting("Mqtt:ClientId", "tianshan-test-" + Guid.NewGuid().ToString("N"));
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         builder.UseEnvironment("Testing");
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> _cookies = [];
+
+    /// <summary>The login cookie of a client from <see cref="LoginAsync"/>, for a SignalR connection.</summary>
+    public string CookieOf(HttpClient client) =>
+        _cookies.TryGetValue(client, out var container) ? container.GetCookieHeader(Server.BaseAddress) : "";
+
     /// <summary>A client logged in as a demo user (cookies kept).</summary>
     public async Task<HttpClient> LoginAsync(string userName, string language = "zh-CN")
     {
-        var client = CreateClient();
+        var container = new CookieContainer();
+        var client = CreateDefaultClient(Server.BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(container));
+        _cookies.Add(client, container);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoPassword });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -44,7 +82,7 @@ public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 }
 
-public sealed class SqliteApp : TianshanApp
+public class SqliteApp : TianshanApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"tianshan-test-{Guid.NewGuid():N}.db");
 
@@ -63,7 +101,7 @@ public sealed class SqliteApp : TianshanApp
 }
 
 /// <summary>A throwaway database on the PostgreSQL server the test command started (TIANSHAN_TEST_POSTGRES).</summary>
-public sealed class PostgresApp : TianshanApp
+public class PostgresApp : TianshanApp
 {
     private readonly string _database = $"tianshan_test_{Guid.NewGuid():N}";
 
@@ -100,4 +138,39 @@ public sealed class OnSqlite : ICollectionFixture<SqliteApp>
 public sealed class OnPostgres : ICollectionFixture<PostgresApp>
 {
     public const string Name = "PostgreSQL";
+}
+
+/// <summary>The same hosts with the embedded MQTT broker on a free port.</summary>
+public sealed class MqttSqliteApp : SqliteApp
+{
+    public MqttSqliteApp() => MqttPort = FreePort();
+}
+
+public sealed class MqttPostgresApp : PostgresApp
+{
+    public MqttPostgresApp() => MqttPort = FreePort();
+}
+
+[CollectionDefinition(Name)]
+public sealed class WithMqttOnSqlite : ICollectionFixture<MqttSqliteApp>
+{
+    public const string Name = "SQLite with MQTT";
+}
+
+[CollectionDefinition(Name)]
+public sealed class WithMqttOnPostgres : ICollectionFixture<MqttPostgresApp>
+{
+    public const string Name = "PostgreSQL with MQTT";
+}
+
+/// <summary>SQLite host subscribed to the external mosquitto that ./test.sh starts.</summary>
+public sealed class ExternalMqttSqliteApp : SqliteApp
+{
+    public ExternalMqttSqliteApp() => ExternalBroker = Mosquitto;
+}
+
+[CollectionDefinition(Name)]
+public sealed class WithExternalMqtt : ICollectionFixture<ExternalMqttSqliteApp>
+{
+    public const string Name = "SQLite with external mosquitto";
 }

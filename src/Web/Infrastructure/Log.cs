@@ -17,4 +17,25 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Alarm {AlarmId} could not be restored: {Reason}")]
     public static partial void AlarmNotRestored(ILogger logger, Guid alarmId, string reason);
+
+    [LoggerMessage(6, LogLevel.Information, "Embedded MQTT broker listening on 127.0.0.1:{Port}")]
+    public static partial void BrokerStarted(ILogger logger, int port);
+
+    [LoggerMessage(7, LogLevel.Information, "Subscribed to the external MQTT broker {Broker}")]
+    public static partial void BrokerConnected(ILogger logger, string broker);
+
+    [LoggerMessage(8, LogLevel.Error, "Readings on {Topic} could not be stored; not acknowledged")]
+    public static partial void IngestFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(9, LogLevel.Information, "Demo feed playing {Sensors} sensors over MQTT")]
+    public static partial void DemoFeedStarted(ILogger logger, int sensors);
+
+    [LoggerMessage(10, LogLevel.Error, "Alarm changes could not be stored")]
+    public static partial void AlarmStoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Information, "Reading store: {Count} expired partitions dropped")]
+    public static partial void PartitionsDropped(ILogger logger, int count);
+
+    [LoggerMessage(12, LogLevel.Error, "Reading store maintenance failed; retried next minute")]
+    public static partial void MaintenanceFailed(ILogger logger, Exception exception);
 }

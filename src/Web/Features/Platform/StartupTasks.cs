@@ -6,6 +6,7 @@ using Tianshan.Core.Data;
 using Tianshan.Core.Demo;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Registry;
+using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Infrastructure;
 
 namespace Tianshan.Web.Features.Platform;
@@ -57,6 +58,9 @@ internal static class StartupTasks
         {
             var data = DemoSeeder.Load();
             var demoPassword = fixedPassword ?? GeneratePassword();
+            // Each demo enterprise's data gateway logs in to MQTT with its credit code and the demo password.
+            var directory = scope.ServiceProvider.GetRequiredService<SensorDirectory>();
+            await DemoSensors.SeedAsync(db, directory.HashPassword, demoPassword);
             foreach (var demo in DemoUsers)
             {
                 var divisionCode = demo.DivisionCode(data);
@@ -86,6 +90,8 @@ internal static class StartupTasks
         Console.WriteLine("天山 Tianshan — 首次启动，已创建登录账号 / first start, logins created:");
         foreach (var (user, role, password) in logins)
             Console.WriteLine($"  {user,-12} {password,-20} {role}");
+        if (seeded)
+            Console.WriteLine("  MQTT 网关 / gateways: 用户名为企业统一社会信用代码，密码同演示账号 (user = enterprise credit code, password = the demo password)");
         Console.WriteLine("请妥善保存以上密码，之后不会再次显示。 Keep these passwords: they are not shown again.");
         Console.WriteLine();
         Log.FirstStart(logger, logins.Count, seeded);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ and writes bench/RESULTS.md. Starts its own throwaway PostgreSQL cluster with the
+# durability defaults (fsync, synchronous_commit and full_page_writes on, as in reference/peer-baselines.md), so the
+# figures are durable commits; stops and removes it on exit. Needs the .NET SDK and PostgreSQL's server binaries
+# (./test.sh installs them). Extra arguments go to the reading store benchmark (e.g. --seconds 60 --runs 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pgport=${TIANSHAN_BENCH_PG_PORT:-55442}
+work=$(mktemp -d /tmp/tianshan-bench.XXXXXX)   # /tmp is on the same disk as everything else here, not a tmpfs
+pgdata="$work/pg"
+chmod 755 "$work"; mkdir -p "$pgdata"
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pgdata"
+stop() {
+  as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop EXIT
+
+echo "==> PostgreSQL on 127.0.0.1:$pgport (durable defaults)"
+as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
+  -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1" start >/dev/null
+
+echo "==> building"
+dotnet build bench/ReadingStore -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
+
+echo "==> reading store"
+dotnet bench/ReadingStore/bin/Release/net10.0/Tianshan.Bench.ReadingStore.dll \
+  --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md "$@"
+echo "==> wrote bench/RESULTS.md"

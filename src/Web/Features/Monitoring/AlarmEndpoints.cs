@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Tianshan.Core.Data;
+using Tianshan.Core.Monitoring;
+using Tianshan.Core.Platform;
+
+namespace Tianshan.Web.Features.Monitoring;
+
+/// <summary>Alarms: the active list and history, acknowledgement, shelving and disposal by named users (ISA-18.2).</summary>
+public static class AlarmEndpoints
+{
+    public sealed record AcknowledgeRequest(string? Note);
+
+    public sealed record ShelveRequest(string Reason, int Minutes);
+
+    public sealed record DisposalRequest(string Cause, string Action, bool FalseAlarm);
+
+    /// <summary>Active alarms first by urgency: unacknowledged before acknowledged, then priority, then newest.</summary>
+    public static async Task<List<AlarmView>> List(TianshanDb db, string? state, Guid? sensorId, int take, CancellationToken ct)
+    {
+        var query = db.Alarms.AsNoTracking().Include(a => a.Sensor).Include(a => a.Enterprise).AsQueryable();
+        if (state == "active")
+            query = query.Where(a => a.EndedAt == null);
+        else if (state == "history")
+            query = query.Where(a => a.EndedAt != null);
+        if (sensorId is { } id)
+            query = query.Where(a => a.SensorId == id);
+        var alarms = await query.OrderByDescending(a => a.RaisedAt).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+        return alarms
+            .OrderBy(a => a.EndedAt is null ? 0 : 1)
+            .ThenBy(a => a.State is AlarmState.Unacknowledged or AlarmState.ReturnedUnacknowledged ? 0 : 1)
+            .ThenByDescending(a => a.Priority)
+            .ThenByDescending(a => a.RaisedAt)
+            .Select(a => AlarmView.Of(a, a.Sensor!, a.Enterprise!.Name)).ToList();
+    }
+
+    private static async Task<Alarm> FindOpen(TianshanDb db, Guid id, CancellationToken ct) =>
+        await db.Alarms.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFoundException("报警不存在或不在您的管辖范围内");
+
+    public static async Task Acknowledge(TianshanDb db, AlarmEngine engine, Guid id, string? note, CancellationToken ct)
+    {
+        var alarm = await FindOpen(db, id, ct);
+        if (!alarm.IsOpen)
+            throw new WorkflowException("该报警已结束，无需确认");
+        var user = db.Scope.UserName;
+        await engine.ActAsync(alarm.SensorId, alarm.Kind, (lc, now) => lc.Acknowledge(user, now, note), ct);
+    }
+
+    public static async Task Shelve(TianshanDb db, AlarmEngine engine, Guid id, ShelveRequest request, CancellationToken ct)
+    {
+        if (request.Minutes is < 1 or > 7 * 24 * 60)
+            throw new DomainValidationException("minutes", "搁置时长应在1分钟到7天之间");
+        var alarm = await FindOpen(db, id, ct);
+        if (!alarm.IsOpen)
+            throw new WorkflowException("该报警已结束，不能搁置");
+        var user = db.Scope.UserName;
+        await engine.ActAsync(alarm.SensorId, alarm.Kind, (lc, now) => lc.Shelve(user, request.Reason, now.AddMinutes(request.Minutes), now), ct);
+    }
+
+    public static async Task Dispose(TianshanDb db, Guid id, DisposalRequest request, TimeProvider time, CancellationToken ct)
+    {
+        var alarm = await db.Alarms.FirstOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw new NotFoundException("报警不存在或不在您的管辖范围内");
+        alarm.RecordDisposal(db.Scope.UserName, request.Cause, request.Action, request.FalseAlarm, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static void MapAlarms(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/alarms").WithTags("Alarms").RequireAuthorization();
+        api.MapGet("/", (TianshanDb db, string? state, Guid? sensorId, int? take, CancellationToken ct) => List(db, state, sensorId, take ?? 200, ct));
+        api.MapPost("/{id:guid}/acknowledge", async (TianshanDb db, AlarmEngine engine, Guid id, AcknowledgeRequest? request, CancellationToken ct) =>
+        {
+            await Acknowledge(db, engine, id, request?.Note, ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/{id:guid}/shelve", async (TianshanDb db, AlarmEngine engine, Guid id, ShelveRequest request, CancellationToken ct) =>
+        {
+            await Shelve(db, engine, id, request, ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/{id:guid}/disposal", async (TianshanDb db, Guid id, DisposalRequest request, TimeProvider time, CancellationToken ct) =>
+        {
+            await Dispose(db, id, request, time, ct);
+            return Results.NoContent();
+        });
+        api.MapGet("/notifications", async (TianshanDb db, CancellationToken ct) =>
+            await db.AlarmNotifications.AsNoTracking().OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct));
+    }
+}

@@ -1,0 +1,303 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tianshan.Core.Data;
+using Tianshan.Core.Monitoring;
+using Tianshan.Core.Platform;
+using Tianshan.Web.Infrastructure;
+
+namespace Tianshan.Web.Features.Monitoring;
+
+/// <summary>One sample for the engine: a sensor's compact store id, its time (Unix ms, UTC) and value.</summary>
+public readonly record struct Sample(int StoreId, long TimestampMs, double Value);
+
+/// <summary>
+/// Runs every sensor's <see cref="SensorAlarmEvaluator"/> on one thread (the evaluators are not thread-safe, and a
+/// single owner needs no locks): readings from the ingest, operator actions from the API, and a periodic tick for
+/// 通信中断, shelving expiry and escalation all arrive as work items on one channel. Alarm changes are written to the
+/// database in one SaveChanges per drained batch and pushed to SignalR. At start the engine rebuilds each sensor's
+/// alarm states from the open alarms in the database.
+/// </summary>
+public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<MonitoringHub> hub, TimeProvider time,
+    IOptions<MonitoringOptions> options, ILogger<AlarmEngine> logger) : BackgroundService
+{
+    private abstract record Work;
+    private sealed record SamplesWork(Sample[] Samples, int Count) : Work;
+    private sealed record ActionWork(Guid SensorId, AlarmKind Kind, Func<AlarmLifecycle, DateTimeOffset, AlarmTransition> Act, TaskCompletionSource<AlarmTransition> Done) : Work;
+    private sealed record ReloadWork(TaskCompletionSource Done) : Work;
+    private sealed record TickWork : Work;
+
+    private sealed class SensorState(Sensor sensor, SensorAlarmEvaluator evaluator)
+    {
+        public Sensor Sensor { get; } = sensor;
+        public SensorAlarmEvaluator Evaluator { get; set; } = evaluator;
+    }
+
+    private readonly Channel<Work> _work = Channel.CreateBounded<Work>(new BoundedChannelOptions(10_000) { SingleReader = true });
+    private readonly Dictionary<int, SensorState> _byStoreId = [];
+    private readonly Dictionary<Guid, SensorState> _byId = [];
+    private readonly List<(SensorState Sensor, AlarmTransition Change)> _pending = [];
+    private readonly AlarmTransition[] _buffer = new AlarmTransition[SensorAlarmEvaluator.MaxChanges];
+    private readonly List<(TaskCompletionSource<AlarmTransition> Done, AlarmTransition Change)> _actionsDone = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Raised (on the engine's thread) for every stored alarm change, with the enterprise's division path and sector
+    /// so an in-process listener (a Blazor page) can apply the same scope rule as the database.</summary>
+    public event Action<AlarmView, string, Core.Registry.Sector>? Changed;
+
+    /// <summary>Completes when the sensors are loaded and the engine takes work.</summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>Queues evaluated samples (already durably stored). Waits only when the engine is 10,000 batches behind.</summary>
+    public ValueTask SubmitAsync(Sample[] samples, int count, CancellationToken ct) => _work.Writer.WriteAsync(new SamplesWork(samples, count), ct);
+
+    /// <summary>Carries out an operator action on the engine's thread, so it cannot race a reading.</summary>
+    public async Task<AlarmTransition> ActAsync(Guid sensorId, AlarmKind kind, Func<AlarmLifecycle, DateTimeOffset, AlarmTransition> act, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<AlarmTransition>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _work.Writer.WriteAsync(new ActionWork(sensorId, kind, act, done), ct);
+        return await done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Reloads sensors and rules after they changed.</summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _work.Writer.WriteAsync(new ReloadWork(done), ct);
+        await done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await LoadAsync(stoppingToken);
+        _ready.TrySetResult();
+        using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TickSeconds), time);
+        var ticking = TickLoop(ticker, stoppingToken);
+        var reader = _work.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                var escalate = false;
+                while (reader.TryRead(out var work))
+                {
+                    switch (work)
+                    {
+                        case SamplesWork s: Evaluate(s); break;
+                        case ActionWork a: Act(a); break;
+                        case ReloadWork r: await LoadAsync(stoppingToken); r.Done.TrySetResult(); break;
+                        case TickWork: Tick(); escalate = true; break;
+                    }
+                    if (_pending.Count >= 5_000)
+                        await FlushAsync(stoppingToken);
+                }
+                await FlushAsync(stoppingToken);
+                if (escalate)
+                    await EscalateAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await ticking;
+    }
+
+    private async Task TickLoop(PeriodicTimer ticker, CancellationToken ct)
+    {
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(ct))
+                await _work.Writer.WriteAsync(new TickWork(), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
+        var sensors = await db.Sensors.AsNoTracking().ToListAsync(ct);
+        var open = await db.Alarms.AsNoTracking().Where(a => a.EndedAt == null).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        _byStoreId.Clear();
+        _byId.Clear();
+        foreach (var sensor in sensors)
+        {
+            var evaluator = new SensorAlarmEvaluator(sensor.Rules, now);
+            foreach (var alarm in open.Where(a => a.SensorId == sensor.Id))
+            {
+                var conditionActive = alarm.State != AlarmState.ReturnedUnacknowledged && alarm.ConditionClearedAt is null;
+                try
+                {
+                    evaluator.Restore(new AlarmSnapshot(alarm.Kind, alarm.State, conditionActive, alarm.RaisedAt, alarm.AcknowledgedBy,
+                        alarm.Reason, alarm.ShelvedUntil));
+                }
+                catch (ArgumentException e)
+                {
+                    Log.AlarmNotRestored(logger, alarm.Id, e.Message);
+                }
+            }
+            var state = new SensorState(sensor, evaluator);
+            _byStoreId[sensor.StoreId] = state;
+            _byId[sensor.Id] = state;
+        }
+        Log.EngineLoaded(logger, sensors.Count, open.Count);
+    }
+
+    private void Evaluate(SamplesWork work)
+    {
+        for (var i = 0; i < work.Count; i++)
+        {
+            ref readonly var sample = ref work.Samples[i];
+            if (!_byStoreId.TryGetValue(sample.StoreId, out var sensor))
+                continue;
+            var n = sensor.Evaluator.Evaluate(DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampMs), sample.Value, _buffer);
+            for (var c = 0; c < n; c++)
+                _pending.Add((sensor, _buffer[c]));
+        }
+    }
+
+    private void Act(ActionWork work)
+    {
+        try
+        {
+            if (!_byId.TryGetValue(work.SensorId, out var sensor))
+                throw new NotFoundException("传感器不存在");
+            var change = work.Act(sensor.Evaluator.Lifecycle(work.Kind), time.GetUtcNow());
+            _pending.Add((sensor, change));
+            _actionsDone.Add((work.Done, change)); // released once stored, so the caller reads its own change back
+        }
+#pragma warning disable CA1031 // the caller gets the exception (WorkflowException → 409) through its task
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            work.Done.TrySetException(e);
+        }
+    }
+
+    private void Tick()
+    {
+        var now = time.GetUtcNow();
+        foreach (var sensor in _byStoreId.Values)
+        {
+            var n = sensor.Evaluator.Tick(now, _buffer);
+            for (var c = 0; c < n; c++)
+                _pending.Add((sensor, _buffer[c]));
+        }
+    }
+
+    /// <summary>Writes the pending changes: a change out of Normal opens an alarm, any other applies to the open one.</summary>
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        try
+        {
+            await StoreAsync(ct);
+            foreach (var (done, change) in _actionsDone)
+                done.TrySetResult(change);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var (done, _) in _actionsDone)
+                done.TrySetException(e);
+            Log.AlarmStoreFailed(logger, e);
+        }
+        finally
+        {
+            _actionsDone.Clear();
+            _pending.Clear();
+        }
+    }
+
+    private async Task StoreAsync(CancellationToken ct)
+    {
+        if (_pending.Count == 0)
+            return;
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
+        var sensorIds = _pending.Select(p => p.Sensor.Sensor.Id).Distinct().ToList();
+        var open = await db.Alarms.Where(a => a.EndedAt == null && sensorIds.Contains(a.SensorId)).ToListAsync(ct);
+        var touched = new List<(Alarm Alarm, Sensor Sensor)>();
+        foreach (var (sensor, change) in _pending)
+        {
+            var alarm = open.FirstOrDefault(a => a.SensorId == sensor.Sensor.Id && a.Kind == change.Kind);
+            if (alarm is null)
+            {
+                if (change.From != AlarmState.Normal)
+                    continue; // nothing open to apply to (e.g. a state restored before this alarm was stored)
+                alarm = Alarm.Open(sensor.Sensor, change);
+                db.Alarms.Add(alarm);
+                open.Add(alarm);
+            }
+            else
+            {
+                alarm.Apply(change);
+                if (change.To == AlarmState.Shelved && sensor.Evaluator.Lifecycle(change.Kind).ShelvedUntil is { } until)
+                    alarm.MarkShelvedUntil(until);
+            }
+            if (!alarm.IsOpen)
+                open.Remove(alarm);
+            touched.Add((alarm, sensor.Sensor));
+        }
+        await db.SaveChangesAsync(ct);
+        await PushAsync(db, touched, ct);
+    }
+
+    private async Task PushAsync(TianshanDb db, List<(Alarm Alarm, Sensor Sensor)> touched, CancellationToken ct)
+    {
+        var enterpriseIds = touched.Select(t => t.Alarm.EnterpriseId).Distinct().ToList();
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name, e.Sector, e.Division!.Path }).ToDictionaryAsync(e => e.Id, ct);
+        foreach (var group in touched.GroupBy(t => t.Alarm.Id))
+        {
+            var (alarm, sensor) = group.Last();
+            var enterprise = enterprises[alarm.EnterpriseId];
+            var view = AlarmView.Of(alarm, sensor, enterprise.Name);
+            await hub.Clients.Groups(MonitoringHub.GroupsFor(alarm.EnterpriseId, enterprise.Sector, enterprise.Path)).SendAsync("alarmChanged", view, ct);
+            Changed?.Invoke(view, enterprise.Path, enterprise.Sector);
+        }
+    }
+
+    /// <summary>Notifies the next rung of the ladder for alarms still unacknowledged after its delay (recorded in the outbox).</summary>
+    private async Task EscalateAsync(CancellationToken ct)
+    {
+        var ladder = options.Value.Escalation;
+        if (ladder.Count == 0)
+            return;
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
+        var now = time.GetUtcNow();
+        var firstDue = now.AddMinutes(-ladder[0].AfterMinutes);
+        var waiting = await db.Alarms.Include(a => a.Sensor).Include(a => a.Enterprise)
+            .Where(a => a.EndedAt == null && a.EscalationStep < ladder.Count && a.RaisedAt <= firstDue
+                && (a.State == AlarmState.Unacknowledged || a.State == AlarmState.ReturnedUnacknowledged))
+            .ToListAsync(ct);
+        foreach (var alarm in waiting)
+        {
+            var step = alarm.EscalationStep;
+            while (step < ladder.Count && alarm.RaisedAt.AddMinutes(ladder[step].AfterMinutes) <= now)
+            {
+                var rung = ladder[step];
+                db.AlarmNotifications.Add(new AlarmNotification
+                {
+                    AlarmId = alarm.Id,
+                    EnterpriseId = alarm.EnterpriseId,
+                    Step = step + 1,
+                    Recipient = rung.Recipient,
+                    CreatedAt = now,
+                    Message = $"【天山预警】{alarm.Enterprise!.Name} {alarm.Sensor!.Name}({alarm.Sensor.Code}) {AlarmLabels.Label(alarm.Kind, alarm.Sensor.Kind)}，"
+                        + $"报警值 {alarm.RaisedValue:0.##}{alarm.Sensor.Unit}，{ChinaTime.ToChina(alarm.RaisedAt):MM-dd HH:mm:ss} 起 {rung.AfterMinutes} 分钟未确认，请立即处置。",
+                });
+                step++;
+            }
+            alarm.Escalated(step);
+        }
+        if (waiting.Count > 0)
+            await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Tianshan.Core.Demo;
+
+namespace Tianshan.Web.Tests.Monitoring;
+
+/// <summary>The real MQTT client (mosquitto_pub) publishes to the embedded broker; the reading becomes an alarm that
+/// the API lists and a SignalR client receives.</summary>
+public abstract class MqttIngestTests(TianshanApp app)
+{
+    private static readonly DemoData Demo = DemoSeeder.Load();
+
+    /// <summary>Runs mosquitto_pub and returns its exit code and output.</summary>
+    internal static async Task<(int Code, string Output)> PublishAsync(int port, string user, string password, string topic, string message, int qos = 1)
+    {
+        var psi = new ProcessStartInfo("mosquitto_pub")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-u", user, "-P", password, "-q", qos.ToString(CultureInfo.InvariantCulture), "-t", topic, "-m", message, "-V", "mqttv5", "-d" },
+        };
+        using var process = Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    private static async Task<JsonElement> SensorAsync(HttpClient client, string kind)
+    {
+        var sensors = await client.GetFromJsonAsync<JsonElement>("/api/monitoring/sensors");
+        return sensors.EnumerateArray().First(s => s.GetProperty("kind").GetString() == kind && s.GetProperty("highHigh").ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
+    public async Task A_reading_over_HH_from_mosquitto_pub_becomes_an_active_alarm_in_the_api_and_over_signalr()
+    {
+        using var client = await app.LoginAsync("enterprise");
+        var sensor = await SensorAsync(client, "Pressure");
+        var code = sensor.GetProperty("code").GetString()!;
+        var enterprise = sensor.GetProperty("enterpriseCode").GetString()!;
+        var hh = sensor.GetProperty("highHigh").GetDouble();
+
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/monitoring"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                o.Headers["Cookie"] = app.CookieOf(client);
+            })
+            .Build();
+        var pushed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("alarmChanged", a =>
+        {
+            if (a.GetProperty("sensorCode").GetString() == code)
+                pushed.TrySetResult(a);
+        });
+        await hub.StartAsync();
+
+        var payload = $"{{\"t\":\"{DateTimeOffset.UtcNow:O}\",\"v\":{(hh + 0.1).ToString(CultureInfo.InvariantCulture)}}}";
+        var started = Stopwatch.StartNew();
+        var (exit, output) = await PublishAsync(app.MqttPort!.Value, enterprise, TianshanApp.DemoPassword, $"tianshan/{enterprise}/{code}", payload);
+        Assert.True(exit == 0, output);
+
+        JsonElement? alarm = null;
+        while (alarm is null && started.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var active = await client.GetFromJsonAsync<JsonElement>("/api/alarms?state=active");
+            alarm = active.EnumerateArray().Cast<JsonElement?>().FirstOrDefault(a => a!.Value.GetProperty("sensorCode").GetString() == code && a.Value.GetProperty("kind").GetString() == "HighHigh");
+            if (alarm is null)
+                await Task.Delay(100);
+        }
+        Assert.NotNull(alarm);
+        Assert.Equal("Unacknowledged", alarm.Value.GetProperty("state").GetString());
+        var viaHub = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(code, viaHub.GetProperty("sensorCode").GetString());
+
+        // Acknowledge by a named user.
+        var ack = await client.PostAsJsonAsync($"/api/alarms/{alarm.Value.GetProperty("id")}/acknowledge", new { note = "现场确认" });
+        Assert.Equal(HttpStatusCode.NoContent, ack.StatusCode);
+        var after = (await client.GetFromJsonAsync<JsonElement>($"/api/alarms?state=active")).EnumerateArray()
+            .First(a => a.GetProperty("id").GetGuid() == alarm.Value.GetProperty("id").GetGuid());
+        Assert.Equal("Acknowledged", after.GetProperty("state").GetString());
+        Assert.Equal("enterprise", after.GetProperty("acknowledgedBy").GetString());
+    }
+
+    [Fact]
+    public async Task A_gateway_publishing_under_another_enterprise_code_is_refused()
+    {
+        var own = Demo.Enterprises[0].CreditCode;
+        var other = Demo.Enterprises[1].CreditCode;
+        var (exit, output) = await PublishAsync(app.MqttPort!.Value, own, TianshanApp.DemoPassword, $"tianshan/{other}/001-PT02",
+            $"{{\"t\":\"{DateTimeOffset.UtcNow:O}\",\"v\":99}}");
+        Assert.Contains("Not authorized", output, StringComparison.OrdinalIgnoreCase);
+        _ = exit;
+        using var bureau = await app.LoginAsync("bureau");
+        var gateways = await bureau.GetFromJsonAsync<JsonElement>("/api/monitoring/gateways");
+        var stats = gateways.EnumerateArray().First(g => g.GetProperty("creditCode").GetString() == own);
+        Assert.True(stats.GetProperty("refused").GetInt64() >= 1);
+    }
+
+    [Fact]
+    public async Task A_wrong_gateway_password_cannot_connect()
+    {
+        var own = Demo.Enterprises[0].CreditCode;
+        var (exit, output) = await PublishAsync(app.MqttPort!.Value, own, "wrong-password", $"tianshan/{own}/x", "{}");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("bad user name or password", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Malformed_and_unknown_readings_are_counted_and_valid_neighbours_stored()
+    {
+        using var client = await app.LoginAsync("enterprise2");
+        var sensors = await client.GetFromJsonAsync<JsonElement>("/api/monitoring/sensors");
+        var sensor = sensors[0];
+        var code = sensor.GetProperty("code").GetString()!;
+        var enterprise = sensor.GetProperty("enterpriseCode").GetString()!;
+        var now = DateTimeOffset.UtcNow;
+        var batch = $$"""{"readings":[{"s":"{{code}}","t":"{{now:O}}","v":1.25},{"s":"no-such-sensor","t":"{{now:O}}","v":1},{"s":"{{code}}","t":"not a time","v":2},{"s":"{{code}}","t":"{{now.AddYears(-1):O}}","v":3}]}""";
+        var (exit, output) = await PublishAsync(app.MqttPort!.Value, enterprise, TianshanApp.DemoPassword, $"tianshan/{enterprise}/batch", batch);
+        Assert.True(exit == 0, output);
+        var (exit2, _) = await PublishAsync(app.MqttPort!.Value, enterprise, TianshanApp.DemoPassword, $"tianshan/{enterprise}/{code}", "{not json");
+        Assert.Equal(0, exit2);
+
+        var latest = await client.GetFromJsonAsync<JsonElement>($"/api/monitoring/sensors/{sensor.GetProperty("id")}/latest");
+        Assert.Equal(1.25, latest.GetProperty("value").GetDouble(), 3);
+        var stats = (await client.GetFromJsonAsync<JsonElement>("/api/monitoring/gateways")).EnumerateArray().Single();
+        Assert.True(stats.GetProperty("accepted").GetInt64() >= 1);
+        Assert.True(stats.GetProperty("malformed").GetInt64() >= 2);
+        Assert.True(stats.GetProperty("unknownSensor").GetInt64() >= 1);
+        Assert.True(stats.GetProperty("outOfRangeTime").GetInt64() >= 1);
+    }
+}
+
+[Collection(WithMqttOnSqlite.Name)]
+public sealed class MqttIngestOnSqlite(MqttSqliteApp app) : MqttIngestTests(app);
+
+[Collection(WithMqttOnPostgres.Name)]
+public sealed class MqttIngestOnPostgres(MqttPostgresApp app) : MqttIngestTests(app);
