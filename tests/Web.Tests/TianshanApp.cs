@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Tianshan.Web.Tests;
@@ -17,6 +19,9 @@ public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>The embedded broker's port, or null for no MQTT (most tests need none).</summary>
     public int? MqttPort { get; protected init; }
+
+    /// <summary>A fake clock for the host, or null for real time.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; protected init; }
 
     /// <summary>"host:port" of the external broker to subscribe to instead of embedding one.</summary>
     public string? ExternalBroker { get; protected init; }
@@ -61,6 +66,8 @@ public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         builder.UseEnvironment("Testing");
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> _cookies = [];
@@ -173,4 +180,14 @@ public sealed class ExternalMqttSqliteApp : SqliteApp
 public sealed class WithExternalMqtt : ICollectionFixture<ExternalMqttSqliteApp>
 {
     public const string Name = "SQLite with external mosquitto";
+}
+
+/// <summary>SQLite host with MQTT and a fake clock that the test moves forward.</summary>
+public sealed class ClockedSqliteApp : SqliteApp
+{
+    public ClockedSqliteApp()
+    {
+        MqttPort = FreePort();
+        Clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+    }
 }
