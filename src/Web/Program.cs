@@ -57,6 +57,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "tianshan";
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.LoginPath = "/login";
+    o.AccessDeniedPath = "/access-denied";
     o.SlidingExpiration = true;
     o.ExpireTimeSpan = TimeSpan.FromHours(12);
     // The API answers 401/403 as ProblemDetails instead of redirecting to the login page.
@@ -113,6 +114,7 @@ app.MapSpecialEquipment();
 app.MapAudit();
 app.MapAlarms();
 app.MapSensors();
+app.MapSensorWorkbook();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

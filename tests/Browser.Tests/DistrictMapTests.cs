@@ -43,4 +43,13 @@ public sealed class DistrictMapTests(BrowserApp app)
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_role_without_access_is_told_so_and_stays_logged_in()
+    {
+        var page = await app.LoggedInPageAsync("street");
+        await page.GotoAsync("/audit");
+        await Expect(page.Locator("#access-denied")).ToContainTextAsync("无权访问", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#current-user")).ToHaveTextAsync("street");
+    }
 }
