@@ -61,4 +61,30 @@ public sealed class EscalationTests(ClockedSqliteApp app) : IClassFixture<Clocke
         await Task.Delay(1500);
         Assert.Equal(2, (await NotificationsAsync(client, id, 3, tries: 1)).Count);
     }
+
+    [Fact]
+    public async Task More_than_ten_alarms_in_ten_minutes_put_the_operator_area_in_flood()
+    {
+        using var client = await app.LoginAsync("enterprise2");
+        var sensors = (await client.GetFromJsonAsync<JsonElement>("/api/monitoring/sensors")).EnumerateArray()
+            .Where(s => s.GetProperty("high").ValueKind == JsonValueKind.Number).ToList();
+        var enterprise = sensors[0].GetProperty("enterpriseCode").GetString()!;
+        var now = app.Clock!.GetUtcNow();
+        var readings = sensors.Select(s => $"{{\"s\":\"{s.GetProperty("code").GetString()}\",\"t\":\"{now:O}\",\"v\":{(s.GetProperty("high").GetDouble() * 10 + 100).ToString(CultureInfo.InvariantCulture)}}}");
+        var (exit, output) = await MqttIngestTests.PublishAsync(app.MqttPort!.Value, enterprise, TianshanApp.DemoPassword,
+            $"tianshan/{enterprise}/batch", $"{{\"readings\":[{string.Join(",", readings)}]}}");
+        Assert.True(exit == 0, output);
+        Assert.True(sensors.Count > 10);
+
+        JsonElement floods = default;
+        for (var i = 0; i < 100; i++)
+        {
+            floods = await client.GetFromJsonAsync<JsonElement>("/api/alarms/floods");
+            if (floods.GetArrayLength() > 0)
+                break;
+            await Task.Delay(100);
+        }
+        Assert.Equal(1, floods.GetArrayLength());
+        Assert.Equal("独山子金泰石化储运有限公司", floods[0].GetProperty("enterpriseName").GetString());
+    }
 }

@@ -84,6 +84,15 @@ public static class AlarmEndpoints
             await Dispose(db, id, request, time, ct);
             return Results.NoContent();
         });
+        // Operator areas (enterprises) in alarm flood, limited to those the caller may see.
+        api.MapGet("/floods", async (TianshanDb db, AlarmEngine engine, CancellationToken ct) =>
+        {
+            var floods = engine.Floods;
+            var ids = floods.Select(f => f.EnterpriseId).ToList();
+            var visible = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, ct);
+            return floods.Where(f => visible.ContainsKey(f.EnterpriseId))
+                .Select(f => new { f.EnterpriseId, EnterpriseName = visible[f.EnterpriseId].Name, f.Since }).ToList();
+        });
         api.MapGet("/notifications", async (TianshanDb db, CancellationToken ct) =>
             await db.AlarmNotifications.AsNoTracking().OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct));
     }

@@ -40,6 +40,15 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
     private readonly List<(SensorState Sensor, AlarmTransition Change)> _pending = [];
     private readonly AlarmTransition[] _buffer = new AlarmTransition[SensorAlarmEvaluator.MaxChanges];
     private readonly List<(TaskCompletionSource<AlarmTransition> Done, AlarmTransition Change)> _actionsDone = [];
+    /// <summary>One operator area per enterprise (its control room): flood detection per ISA-18.2.</summary>
+    private readonly Dictionary<Guid, AlarmFlood> _floods = [];
+    private volatile IReadOnlyList<FloodState> _floodStates = [];
+
+    /// <summary>An operator area in alarm flood, for the API and the console.</summary>
+    public sealed record FloodState(Guid EnterpriseId, DateTimeOffset Since);
+
+    /// <summary>The operator areas now in flood (&gt; 10 alarms in 10 minutes).</summary>
+    public IReadOnlyList<FloodState> Floods => _floodStates;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Raised (on the engine's thread) for every stored alarm change, with the enterprise's division path and sector
@@ -157,9 +166,25 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
                 continue;
             var n = sensor.Evaluator.Evaluate(DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampMs), sample.Value, _buffer);
             for (var c = 0; c < n; c++)
-                _pending.Add((sensor, _buffer[c]));
+                Pend(sensor, _buffer[c]);
         }
     }
+
+    /// <summary>Queues a change for storing; a new annunciation also counts toward its operator area's flood.</summary>
+    private void Pend(SensorState sensor, AlarmTransition change)
+    {
+        _pending.Add((sensor, change));
+        if (!change.IsAnnunciation)
+            return;
+        var enterprise = sensor.Sensor.EnterpriseId;
+        if (!_floods.TryGetValue(enterprise, out var flood))
+            _floods[enterprise] = flood = new AlarmFlood();
+        if (flood.Record(change.Time) != FloodChange.None)
+            PublishFloods();
+    }
+
+    private void PublishFloods() =>
+        _floodStates = _floods.Where(f => f.Value.IsFlooding).Select(f => new FloodState(f.Key, f.Value.FloodStartedAt!.Value)).ToList();
 
     private void Act(ActionWork work)
     {
@@ -186,8 +211,13 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
         {
             var n = sensor.Evaluator.Tick(now, _buffer);
             for (var c = 0; c < n; c++)
-                _pending.Add((sensor, _buffer[c]));
+                Pend(sensor, _buffer[c]);
         }
+        var changed = false;
+        foreach (var flood in _floods.Values)
+            changed |= flood.Tick(now) != FloodChange.None;
+        if (changed)
+            PublishFloods();
     }
 
     /// <summary>Writes the pending changes: a change out of Normal opens an alarm, any other applies to the open one.</summary>
