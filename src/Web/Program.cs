@@ -115,6 +115,7 @@ app.MapAudit();
 app.MapAlarms();
 app.MapSensors();
 app.MapSensorWorkbook();
+app.MapRiskIndex();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {
