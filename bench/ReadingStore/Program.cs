@@ -26,6 +26,8 @@ async Task Measure(string name, Func<int, bool, Task<Run>> run)
     results.Add(new CaseResult(name, runs));
 }
 
+static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+var loadBefore = Load();
 var total = Stopwatch.StartNew();
 await Measure(Cases.SqliteStore, cases.SqliteStoreAsync);
 await Measure(Cases.SqlitePeer, cases.SqlitePeerAsync);
@@ -34,7 +36,8 @@ await Measure(Cases.PostgresPeerKey, (n, last) => cases.PostgresPeerAsync(n, wit
 await Measure(Cases.PostgresPeerHeap, (n, last) => cases.PostgresPeerAsync(n, withKey: false));
 await cases.DisposeAsync();
 
-var report = Report.Write(settings, workload, results, await Machine.DescribeAsync(settings.Postgres), total.Elapsed);
+var machine = await Machine.DescribeAsync(settings.Postgres) + $"; 1-minute load average {loadBefore} before, {Load()} after (other work on the machine shows here)";
+var report = Report.Write(settings, workload, results, machine, total.Elapsed);
 Console.WriteLine();
 Console.WriteLine(report);
 if (settings.Output is { } output)
