@@ -186,7 +186,7 @@ internal sealed class Cases(Workload workload, Settings settings) : IAsyncDispos
     // ---- peers -----------------------------------------------------------------------------------------------
 
     /// <summary>A raw prepared INSERT into a WITHOUT ROWID table keyed (sensor_id, ts), 5,000 rows a transaction,
-    /// WAL, synchronous=NORMAL — the same settings as our store.</summary>
+    /// WAL, synchronous=FULL — the same settings as our store.</summary>
     public async Task<Run> SqlitePeerAsync(int count, bool withQueries)
     {
         var file = Path.Combine(settings.WorkDirectory, $"peer-{Guid.NewGuid():N}.db");
@@ -197,7 +197,7 @@ internal sealed class Cases(Workload workload, Settings settings) : IAsyncDispos
             {
                 await connection.OpenAsync();
                 await SqliteExecuteAsync(connection, """
-                    PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
+                    PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
                     CREATE TABLE readings (sensor_id INTEGER NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL, PRIMARY KEY (sensor_id, ts)) WITHOUT ROWID;
                     """);
                 await using var insert = connection.CreateCommand();

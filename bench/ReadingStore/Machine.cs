@@ -26,7 +26,7 @@ internal static partial class Machine
         version.CommandText = "SELECT sqlite_version()";
         var sqliteVersion = await version.ExecuteScalarAsync();
         return $"nproc {Environment.ProcessorCount}, {cpu}, {memory}; {os}; .NET {Environment.Version}; "
-            + $"PostgreSQL {pgVersion}; SQLite {sqliteVersion} (WAL, synchronous=NORMAL)";
+            + $"PostgreSQL {pgVersion}; SQLite {sqliteVersion} (WAL, synchronous=FULL)";
     }
 
     [GeneratedRegex(@"model name\s*:\s*(.+)")]

@@ -4,8 +4,9 @@ namespace Tianshan.Core.Monitoring.Storage;
 
 /// <summary>
 /// The reading store on SQLite, in its own file beside the main database (see <see cref="ReadingStoreRegistration"/>).
-/// WAL with synchronous=NORMAL: a committed batch survives the process being killed; after a power cut the last
-/// commits may roll back (FULL would fsync every batch). Tables (<see cref="ReadingStore"/> explains the shape):
+/// WAL with synchronous=FULL: a batch is acknowledged to the gateway (QoS 1 PUBACK) only after it commits, so the commit
+/// must survive a power cut too, not only a killed process (NORMAL would let the last commits roll back). Group commit in
+/// the ingest makes that one fsync per batch, not per message. Tables (<see cref="ReadingStore"/> explains the shape):
 /// <list type="bullet">
 /// <item><c>incoming</c>: WITHOUT ROWID, primary key (ts, sensor_id), so each batch appends at the end of one b-tree
 /// and a repeated reading replaces itself.</item>
@@ -373,7 +374,7 @@ public sealed class SqliteReadingStore : ReadingStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY", cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY", cancellationToken);
             return connection;
         }
         catch
