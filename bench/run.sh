@@ -2,7 +2,9 @@
 # Runs every benchmark in bench/ and writes bench/RESULTS.md. Starts its own throwaway PostgreSQL cluster with the
 # durability defaults (fsync, synchronous_commit and full_page_writes on, as in reference/peer-baselines.md), so the
 # figures are durable commits; stops and removes it on exit. Needs the .NET SDK and PostgreSQL's server binaries
-# (./test.sh installs them). Extra arguments go to the reading store benchmark (e.g. --seconds 60 --runs 1).
+# (./test.sh installs them). Extra arguments go to the reading store benchmark (e.g. --seconds 60 --runs 1);
+# TIANSHAN_BENCH_INGEST_ARGS goes to the ingest benchmark (e.g. "--seconds 15 --clients 4"). TIANSHAN_BENCH_ONLY=ingest skips
+# the reading store benchmark (its section of RESULTS.md is then kept from the last run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,8 +28,15 @@ as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
 
 echo "==> building"
 dotnet build bench/ReadingStore -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
+dotnet build bench/Ingest -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true   # also builds src/Web (Release)
 
-echo "==> reading store"
-dotnet bench/ReadingStore/bin/Release/net10.0/Tianshan.Bench.ReadingStore.dll \
-  --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md "$@"
+if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
+  echo "==> reading store"
+  dotnet bench/ReadingStore/bin/Release/net10.0/Tianshan.Bench.ReadingStore.dll \
+    --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md "$@"
+fi
+
+echo "==> ingest end to end (the real host on SQLite and PostgreSQL, alarm latency, mosquitto and the zero-code pipe)"
+dotnet bench/Ingest/bin/Release/net10.0/Tianshan.Bench.Ingest.dll \
+  --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md ${TIANSHAN_BENCH_INGEST_ARGS:-}
 echo "==> wrote bench/RESULTS.md"
