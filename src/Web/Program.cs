@@ -114,6 +114,7 @@ app.MapSpecialEquipment();
 app.MapAudit();
 app.MapAlarms();
 app.MapSensors();
+app.MapKpis();
 app.MapSensorWorkbook();
 app.MapRiskIndex();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);

@@ -48,7 +48,11 @@ public sealed class EnterprisePagesTests(BrowserApp app)
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         var chemical = page.Locator(".assess-chemical input").First;
         await chemical.FillAsync("液氨");
-        await chemical.PressAsync("Escape");
+        // Pick from the suggestions (液氨 is an alias of 氨, Table 1 no. 1) and wait for the list to close.
+        var option = page.GetByRole(AriaRole.Option, new() { Name = "氨", Exact = true });
+        await Expect(option).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await option.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Listbox)).ToBeHiddenAsync(new() { Timeout = 20_000 });
         await page.Locator(".assess-quantity input").First.FillAsync("150");
         await page.Locator(".assess-people input").FillAsync("20");
         await page.Locator(".assess-people input").PressAsync("Tab");
