@@ -76,6 +76,16 @@ public abstract class MajorHazardApiTests(TianshanApp app)
     }
 
     [Fact]
+    public async Task Chemicals_are_found_by_cas_or_alias()
+    {
+        using var client = await app.LoginAsync("inspector");
+        var byCas = await client.GetFromJsonAsync<JsonElement>("/api/chemicals?q=7664-41");
+        Assert.Contains(byCas.EnumerateArray(), c => c.GetProperty("nameZh").GetString() == "氨" && c.GetProperty("criticalQuantity").GetDecimal() == 10m);
+        var byAlias = await client.GetFromJsonAsync<JsonElement>("/api/chemicals?q=LPG");
+        Assert.Contains(byAlias.EnumerateArray(), c => c.GetProperty("criticalQuantity").GetDecimal() == 50m);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
         using var client = await app.LoginAsync("bureau");

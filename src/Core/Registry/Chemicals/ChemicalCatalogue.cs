@@ -70,6 +70,16 @@ public sealed class ChemicalCatalogue
 
     public Chemical? Find(string? query) => Find(query, out _);
 
+    /// <summary>Substances and categories whose name, alias, English name, CAS number or key contains the text (all when empty).</summary>
+    public IEnumerable<Chemical> Search(string? text)
+    {
+        var term = string.IsNullOrWhiteSpace(text) ? null : Normalize(text);
+        return Chemicals.Where(c => term is null
+            || Normalize(c.NameZh).Contains(term, StringComparison.Ordinal)
+            || c.AliasesZh.Concat(c.AliasesEn).Concat(c.Cas).Any(a => Normalize(a).Contains(term, StringComparison.Ordinal))
+            || string.Equals(c.Key, term, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Case- and width-insensitive form of a search term ("ＣＡＳ", full-width commas, spaces).</summary>
     public static string Normalize(string text)
     {

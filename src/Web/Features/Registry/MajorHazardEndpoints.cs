@@ -70,14 +70,9 @@ internal static class MajorHazardEndpoints
         }).DisableAntiforgery().RequireAuthorization(p => p.RequireRole(editors));
 
         app.MapGet("/api/chemicals", (ChemicalCatalogue catalogue, string? q) =>
-        {
-            var term = string.IsNullOrWhiteSpace(q) ? null : ChemicalCatalogue.Normalize(q);
-            return catalogue.Chemicals
-                .Where(c => term is null || ChemicalCatalogue.Normalize(c.NameZh).Contains(term, StringComparison.Ordinal)
-                    || c.AliasesZh.Concat(c.AliasesEn).Concat(c.Cas).Any(a => ChemicalCatalogue.Normalize(a).Contains(term, StringComparison.Ordinal))
-                    || string.Equals(c.Key, term, StringComparison.OrdinalIgnoreCase))
+            catalogue.Search(q)
                 .Take(50)
-                .Select(c => new { c.Key, c.NameZh, c.AliasesZh, c.AliasesEn, c.Cas, c.CriticalQuantity, c.HazardCode, c.Beta, c.Restricted, Source = c.Source.ToString() });
-        }).WithTags("Chemicals").RequireAuthorization();
+                .Select(c => new { c.Key, c.NameZh, c.AliasesZh, c.AliasesEn, c.Cas, c.CriticalQuantity, c.HazardCode, c.Beta, c.Restricted, Source = c.Source.ToString() }))
+            .WithTags("Chemicals").RequireAuthorization();
     }
 }
