@@ -9,6 +9,7 @@ using Tianshan.Core.Monitoring;
 //   dotnet run --project src/Simulator -- --sensors 1000 --rate 1 --broker 127.0.0.1:1883 [--batch 50]
 //       [--enterprise CODE --password P] [--seconds 60] [--qos 1]
 // Sensors are named S00001…; each follows SensorSimulation (random walk, daily cycle, excursions, dropouts).
+var time = TimeProvider.System;
 var options = Options.Parse(args);
 if (options is null)
 {
@@ -38,7 +39,7 @@ try
     var next = clock.Elapsed;
     while (!cts.IsCancellationRequested)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var stamp = now.ToString("O", CultureInfo.InvariantCulture);
         foreach (var chunk in sensors.Chunk(Math.Max(1, options.Batch)))
         {
