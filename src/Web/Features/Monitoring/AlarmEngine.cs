@@ -130,14 +130,14 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
         var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
         var sensors = await db.Sensors.AsNoTracking().ToListAsync(ct);
-        var open = await db.Alarms.AsNoTracking().Where(a => a.EndedAt == null).ToListAsync(ct);
+        var open = (await db.Alarms.AsNoTracking().Where(a => a.EndedAt == null).ToListAsync(ct)).ToLookup(a => a.SensorId);
         var now = time.GetUtcNow();
         _byStoreId.Clear();
         _byId.Clear();
         foreach (var sensor in sensors)
         {
             var evaluator = new SensorAlarmEvaluator(sensor.Rules, now);
-            foreach (var alarm in open.Where(a => a.SensorId == sensor.Id))
+            foreach (var alarm in open[sensor.Id])
             {
                 var conditionActive = alarm.State != AlarmState.ReturnedUnacknowledged && alarm.ConditionClearedAt is null;
                 try
@@ -154,7 +154,7 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
             _byStoreId[sensor.StoreId] = state;
             _byId[sensor.Id] = state;
         }
-        Log.EngineLoaded(logger, sensors.Count, open.Count);
+        Log.EngineLoaded(logger, sensors.Count, open.Sum(g => g.Count()));
     }
 
     private void Evaluate(SamplesWork work)
@@ -250,18 +250,21 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
         var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
         var sensorIds = _pending.Select(p => p.Sensor.Sensor.Id).Distinct().ToList();
-        var open = await db.Alarms.Where(a => a.EndedAt == null && sensorIds.Contains(a.SensorId)).ToListAsync(ct);
+        // Keyed by (sensor, kind): an alarm storm flushes thousands of changes at once, so no linear look-ups here.
+        var open = (await db.Alarms.Where(a => a.EndedAt == null && sensorIds.Contains(a.SensorId)).ToListAsync(ct))
+            .GroupBy(a => (a.SensorId, a.Kind)).ToDictionary(g => g.Key, g => g.MaxBy(a => a.RaisedAt)!);
         var touched = new List<(Alarm Alarm, Sensor Sensor)>();
         foreach (var (sensor, change) in _pending)
         {
-            var alarm = open.FirstOrDefault(a => a.SensorId == sensor.Sensor.Id && a.Kind == change.Kind);
+            var key = (sensor.Sensor.Id, change.Kind);
+            open.TryGetValue(key, out var alarm);
             if (alarm is null)
             {
                 if (change.From != AlarmState.Normal)
                     continue; // nothing open to apply to (e.g. a state restored before this alarm was stored)
                 alarm = Alarm.Open(sensor.Sensor, change);
                 db.Alarms.Add(alarm);
-                open.Add(alarm);
+                open[key] = alarm;
             }
             else
             {
@@ -270,7 +273,7 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
                     alarm.MarkShelvedUntil(until);
             }
             if (!alarm.IsOpen)
-                open.Remove(alarm);
+                open.Remove(key);
             touched.Add((alarm, sensor.Sensor));
         }
         await db.SaveChangesAsync(ct);
