@@ -4,7 +4,8 @@
 # figures are durable commits; stops and removes it on exit. Needs the .NET SDK and PostgreSQL's server binaries
 # (./test.sh installs them). Extra arguments go to the reading store benchmark (e.g. --seconds 60 --runs 1);
 # TIANSHAN_BENCH_INGEST_ARGS goes to the ingest benchmark (e.g. "--seconds 15 --clients 4"). TIANSHAN_BENCH_ONLY=ingest skips
-# the reading store benchmark (its section of RESULTS.md is then kept from the last run).
+# the reading store benchmark (its section of RESULTS.md is then kept from the last run). For a quick look at one store:
+# TIANSHAN_BENCH_ONLY=ingest TIANSHAN_BENCH_INGEST_ARGS="--providers Sqlite --no-peers" (prints, writes nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,12 +29,18 @@ as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
 
 echo "==> building"
 dotnet build bench/ReadingStore -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
+dotnet build bench/Rules -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
 dotnet build bench/Ingest -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true   # also builds src/Web (Release)
 
 if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
   echo "==> reading store"
   dotnet bench/ReadingStore/bin/Release/net10.0/Tianshan.Bench.ReadingStore.dll \
     --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md "$@"
+fi
+
+if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
+  echo "==> rule evaluation (BenchmarkDotNet)"
+  dotnet bench/Rules/bin/Release/net10.0/Tianshan.Bench.Rules.dll --out bench/RESULTS.md
 fi
 
 echo "==> ingest end to end (the real host on SQLite and PostgreSQL, alarm latency, mosquitto and the zero-code pipe)"
