@@ -20,7 +20,7 @@ var loadBefore = Machine.Load();
 var total = Stopwatch.StartNew();
 Console.WriteLine($"Ingest benchmark: {s.Sensors:N0} sensors of {code}, {s.Clients} publishers × {s.Window} in flight, {s.Seconds} s a phase");
 
-var ours = new List<(string Provider, Throughput Single, Throughput Batch, bool Verified, string Check, List<LatencyResult> Latency)>();
+var ours = new List<(string Provider, Throughput Single, Throughput Gateways, Throughput Batch, bool Verified, string Check, List<LatencyResult> Latency)>();
 foreach (var provider in s.Providers)
 {
     string connection;
@@ -54,10 +54,12 @@ foreach (var provider in s.Providers)
     var before = await host.AcceptedAsync(code);
     var single = await Publishers.RunAsync(broker, s.Clients, s.Window, feed.Single, TimeSpan.FromSeconds(s.Seconds));
     Console.WriteLine($"   single readings  {single.ReadingsPerSecond,10:N0}/s ({single.Failed} failed)");
+    var gateways = await Publishers.RunAsync(broker, s.Gateways, s.Window, feed.Single, TimeSpan.FromSeconds(s.Seconds));
+    Console.WriteLine($"   single, {s.Gateways} gateways {gateways.ReadingsPerSecond,10:N0}/s ({gateways.Failed} failed)");
     var batch = await Publishers.RunAsync(broker, s.Clients, s.Window, feed.Batch, TimeSpan.FromSeconds(s.Seconds));
     Console.WriteLine($"   50-reading batch {batch.ReadingsPerSecond,10:N0}/s ({batch.Failed} failed)");
     var accepted = await host.AcceptedAsync(code) - before;
-    var acknowledged = single.Readings + batch.Readings;
+    var acknowledged = single.Readings + gateways.Readings + batch.Readings;
     var verified = accepted == acknowledged;
     var check = verified ? $"{accepted:N0} = acked" : $"stored {accepted:N0} ≠ acked {acknowledged:N0}";
     Console.WriteLine($"   accepted {accepted:N0}, acknowledged {acknowledged:N0}");
@@ -77,32 +79,36 @@ foreach (var provider in s.Providers)
         Console.WriteLine($"   {storm.Load}: {storm.Received}/{storm.Sent} received, p50 {storm.P50:F1} ms, p99 {storm.P99:F1} ms, max {storm.Max:F1} ms, last push {storm.LastPushSeconds:F2} s after the first publish, {storm.Duplicates} duplicate pushes");
         latency.Add(storm);
     }
-    ours.Add((provider, single, batch, verified, check, latency));
+    ours.Add((provider, single, gateways, batch, verified, check, latency));
 }
 
 if (!s.Peers)
     return ours.All(o => o.Verified) ? 0 : 1;   // a quick look at our own figures: no peers, no report
 
 Console.WriteLine("== peers: mosquitto → /dev/null, mosquitto_sub | psql \\copy");
-Throughput brokerSingle, brokerBatch;
-(Throughput Rate, long Stored) pipeSingle, pipeBatch;
+Throughput brokerSingle, brokerGateways, brokerBatch;
+(Throughput Rate, long Stored) pipeSingle, pipeGateways, pipeBatch;
 await using (var peers = await Peers.StartAsync(s.WorkDirectory))
 {
     var feed = new Feed(code, backgroundSensors, t0);
     await Publishers.RunAsync(peers.Broker, s.Clients, s.Window, feed.Single, TimeSpan.FromSeconds(1));   // warm-up
     brokerSingle = await peers.BrokerAsync(feed.Single, s.Clients, s.Window, TimeSpan.FromSeconds(s.Seconds));
     Console.WriteLine($"   broker single    {brokerSingle.ReadingsPerSecond,10:N0}/s");
+    brokerGateways = await peers.BrokerAsync(feed.Single, s.Gateways, s.Window, TimeSpan.FromSeconds(s.Seconds));
+    Console.WriteLine($"   broker single, {s.Gateways} gateways {brokerGateways.ReadingsPerSecond,10:N0}/s");
     brokerBatch = await peers.BrokerAsync(feed.Batch, s.Clients, s.Window, TimeSpan.FromSeconds(s.Seconds));
     Console.WriteLine($"   broker batch     {brokerBatch.ReadingsPerSecond,10:N0}/s");
     var csv = new Feed(code, backgroundSensors, t0);
     pipeSingle = await peers.PipeAsync(s.Postgres, () => csv.Csv(1), 1, s.PipeSingleMessages, s.Clients, s.Window);
     Console.WriteLine($"   pipe single      {pipeSingle.Rate.ReadingsPerSecond,10:N0}/s ({pipeSingle.Stored:N0} stored)");
+    pipeGateways = await peers.PipeAsync(s.Postgres, () => csv.Csv(1), 1, s.PipeSingleMessages, s.Gateways, s.Window);
+    Console.WriteLine($"   pipe single, {s.Gateways} gateways {pipeGateways.Rate.ReadingsPerSecond,10:N0}/s ({pipeGateways.Stored:N0} stored)");
     pipeBatch = await peers.PipeAsync(s.Postgres, () => csv.Csv(Feed.BatchSize), Feed.BatchSize, s.PipeBatchMessages, s.Clients, s.Window);
     Console.WriteLine($"   pipe batch       {pipeBatch.Rate.ReadingsPerSecond,10:N0}/s ({pipeBatch.Stored:N0} stored)");
 }
 
 var report = Report.Write(s, Machine.Describe() + $"; 1-minute load average {loadBefore} before, {Machine.Load()} after",
-    ours, brokerSingle, brokerBatch, pipeSingle, pipeBatch, total.Elapsed);
+    ours, (brokerSingle, brokerGateways, brokerBatch), (pipeSingle, pipeGateways, pipeBatch), total.Elapsed);
 Console.WriteLine();
 Console.WriteLine(report);
 if (s.Output is { } output)
@@ -145,7 +151,7 @@ static async Task AddSensorsAsync(string provider, string connection, string cre
 }
 
 internal sealed record Settings(string Postgres, string WebDll, string? Output, string WorkDirectory, int Sensors, int AlarmSensors,
-    int Clients, int Window, int Seconds, int LatencySeconds, int AlarmsPerSecond, long PipeSingleMessages, long PipeBatchMessages,
+    int Clients, int Gateways, int Window, int Seconds, int LatencySeconds, int AlarmsPerSecond, long PipeSingleMessages, long PipeBatchMessages,
     IReadOnlyList<string> Providers, bool Peers)
 {
     public static Settings Parse(string[] args)
@@ -160,7 +166,7 @@ internal sealed record Settings(string Postgres, string WebDll, string? Output, 
             Arg("--web") ?? web,
             Arg("--out"),
             Arg("--dir") ?? Path.Combine(Path.GetTempPath(), "tianshan-bench"),
-            Int("--sensors", 11_000), Int("--alarm-sensors", 1_000), Int("--clients", 8), Int("--window", 16),
+            Int("--sensors", 11_000), Int("--alarm-sensors", 1_000), Int("--clients", 8), Int("--gateways", 64), Int("--window", 16),
             Int("--seconds", 8), Int("--latency-seconds", 6), Int("--alarms-per-second", 40),
             Int("--pipe-single", 150_000), Int("--pipe-batch", 20_000),
             (Arg("--providers") ?? "Sqlite,Postgres").Split(','), !args.Contains("--no-peers"));

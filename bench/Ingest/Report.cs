@@ -8,8 +8,9 @@ internal static class Report
     public const string Heading = "# Ingest benchmark (end to end)";
 
     public static string Write(Settings s, string machine,
-        List<(string Provider, Throughput Single, Throughput Batch, bool Verified, string Check, List<LatencyResult> Latency)> ours,
-        Throughput brokerSingle, Throughput brokerBatch, (Throughput Rate, long Stored) pipeSingle, (Throughput Rate, long Stored) pipeBatch,
+        List<(string Provider, Throughput Single, Throughput Gateways, Throughput Batch, bool Verified, string Check, List<LatencyResult> Latency)> ours,
+        (Throughput Single, Throughput Gateways, Throughput Batch) broker,
+        ((Throughput Rate, long Stored) Single, (Throughput Rate, long Stored) Gateways, (Throughput Rate, long Stored) Batch) pipe,
         TimeSpan elapsed)
     {
         var t = new StringBuilder();
@@ -20,21 +21,22 @@ internal static class Report
         t.AppendLine();
         Line($"**Machine.** {machine}. Publishers, broker, host and database share the 2 cores.");
         t.AppendLine();
-        Line($"**Setup.** The real host (`Tianshan.Web.dll`, separate process, demo seeded, demo feed off) with {s.Sensors:N0} benchmark sensors added to one demo enterprise ({s.Sensors - s.AlarmSensors:N0} carry the load, {s.AlarmSensors:N0} are kept for the latency probes); its embedded MQTT broker, gateway login. {s.Clients} MQTTnet publishers, each with {s.Window} QoS 1 publishes in flight (a slot sends its next message once the PUBACK arrives); {s.Seconds} s per phase after a 2 s warm-up. A PUBACK means the readings are durably committed (SQLite synchronous=FULL; PostgreSQL fsync on) — *readings/s* counts acknowledged readings only. The peers run on the same publishers and payloads.");
+        Line($"**Setup.** The real host (`Tianshan.Web.dll`, separate process, demo seeded, demo feed off) with {s.Sensors:N0} benchmark sensors added to one demo enterprise ({s.Sensors - s.AlarmSensors:N0} carry the load, {s.AlarmSensors:N0} are kept for the latency probes); its embedded MQTT broker, gateway login. {s.Clients} MQTTnet publishers, each with {s.Window} QoS 1 publishes in flight (a slot sends its next message once the PUBACK arrives); {s.Seconds} s per phase after a 2 s warm-up; single readings also from {s.Gateways} publishers (a district's gateways each hold one connection, and MQTTnet's broker handles one connection's messages one at a time, each PUBACK waiting for its commit, so single-reading throughput grows with the connections). A PUBACK means the readings are durably committed (SQLite synchronous=FULL; PostgreSQL fsync on) — *readings/s* counts acknowledged readings only. The peers run on the same publishers and payloads.");
         t.AppendLine();
         t.AppendLine("| Pipeline | payload | readings/s | messages/s | ours / broker ceiling | ours / zero-code pipe | check |");
         t.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var (payload, single) in new[] { ("1 reading", true), ("50-reading batch", false) })
+        var phases = new[] { ($"1 reading, {s.Clients} publishers", 0), ($"1 reading, {s.Gateways} publishers", 1), ($"50-reading batch, {s.Clients} publishers", 2) };
+        foreach (var (payload, phase) in phases)
         {
-            var broker = single ? brokerSingle : brokerBatch;
-            var pipe = single ? pipeSingle : pipeBatch;
+            var b = phase switch { 0 => broker.Single, 1 => broker.Gateways, _ => broker.Batch };
+            var p = phase switch { 0 => pipe.Single, 1 => pipe.Gateways, _ => pipe.Batch };
             foreach (var o in ours)
             {
-                var r = single ? o.Single : o.Batch;
-                Line($"| **Tianshan, {(o.Provider == "Sqlite" ? "SQLite" : "PostgreSQL")}** | {payload} | **{r.ReadingsPerSecond:N0}** | {r.MessagesPerSecond:N0} | {r.ReadingsPerSecond / broker.ReadingsPerSecond:F2}× | {r.ReadingsPerSecond / pipe.Rate.ReadingsPerSecond:F2}× | {(single ? o.Check + " (both phases)" : r.Failed == 0 ? "0 failed" : $"{r.Failed} failed")} |");
+                var r = phase switch { 0 => o.Single, 1 => o.Gateways, _ => o.Batch };
+                Line($"| **Tianshan, {(o.Provider == "Sqlite" ? "SQLite" : "PostgreSQL")}** | {payload} | **{r.ReadingsPerSecond:N0}** | {r.MessagesPerSecond:N0} | {r.ReadingsPerSecond / b.ReadingsPerSecond:F2}× | {r.ReadingsPerSecond / p.Rate.ReadingsPerSecond:F2}× | {(phase == 0 ? o.Check + " (all phases)" : r.Failed == 0 ? "0 failed" : $"{r.Failed} failed")} |");
             }
-            Line($"| mosquitto → `mosquitto_sub` > /dev/null (broker ceiling) | {payload} | {broker.ReadingsPerSecond:N0} | {broker.MessagesPerSecond:N0} | peer | | {broker.Failed} failed |");
-            Line($"| `mosquitto_sub \\| psql \\copy` (zero-code pipe) | {payload} | {pipe.Rate.ReadingsPerSecond:N0} | {pipe.Rate.MessagesPerSecond:N0} | peer | | {pipe.Stored:N0} of {pipe.Rate.Readings:N0} stored |");
+            Line($"| mosquitto → `mosquitto_sub` > /dev/null (broker ceiling) | {payload} | {b.ReadingsPerSecond:N0} | {b.MessagesPerSecond:N0} | peer | | {b.Failed} failed |");
+            Line($"| `mosquitto_sub \\| psql \\copy` (zero-code pipe) | {payload} | {p.Rate.ReadingsPerSecond:N0} | {p.Rate.MessagesPerSecond:N0} | peer | | {p.Stored:N0} of {p.Rate.Readings:N0} stored |");
         }
         t.AppendLine();
         t.AppendLine("*check*: ours — the gateway's `accepted` counter (GET /api/monitoring/gateways, as bureau) against the readings whose PUBACK the publishers received; the pipe — rows in its table after psql exits. The broker ceiling acknowledges on receipt and stores nothing. The zero-code pipe's figure is the readings over the time from the first publish to psql's exit (one COPY, one commit at the end; peer-baselines §3–4); its PUBACKs come from mosquitto before anything is stored, so unlike ours it loses acknowledged readings on a crash. Its table is `(sensor_id int4, ts timestamptz, value float8, PRIMARY KEY (sensor_id, ts))`. The database ceiling (raw Npgsql binary COPY of the same rows) is in the reading store section above.");
