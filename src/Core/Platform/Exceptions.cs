@@ -19,3 +19,7 @@ public class DomainValidationException : Exception
 
 /// <summary>A record that does not exist or is outside the caller's scope (HTTP 404: scope is never revealed).</summary>
 public class NotFoundException(string message) : Exception(message);
+
+/// <summary>The database did not take a change that has been accepted and will be stored by a retry (HTTP 503): the
+/// caller should look again shortly rather than repeat the action.</summary>
+public class StorageUnavailableException(string message, Exception inner) : Exception(message, inner);

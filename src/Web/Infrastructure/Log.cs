@@ -30,8 +30,14 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Information, "Demo feed playing {Sensors} sensors over MQTT")]
     public static partial void DemoFeedStarted(ILogger logger, int sensors);
 
-    [LoggerMessage(10, LogLevel.Error, "Alarm changes could not be stored")]
-    public static partial void AlarmStoreFailed(ILogger logger, Exception exception);
+    [LoggerMessage(10, LogLevel.Error, "{Count} alarm changes could not be stored (attempt {Attempt}); they stay queued and are retried")]
+    public static partial void AlarmStoreFailed(ILogger logger, Exception exception, int count, int attempt);
+
+    [LoggerMessage(17, LogLevel.Error, "Escalation could not be stored; the next tick tries again")]
+    public static partial void EscalationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Warning, "Alarm changes were stored but could not be pushed to SignalR")]
+    public static partial void AlarmPushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(11, LogLevel.Information, "Reading store: {Count} expired partitions dropped")]
     public static partial void PartitionsDropped(ILogger logger, int count);

@@ -37,6 +37,12 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problems, ILo
                 Title = Text.Of("操作与当前状态冲突", "The operation conflicts with the current state"),
                 Detail = e.Message,
             },
+            StorageUnavailableException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = Text.Of("数据库暂不可用", "The database is temporarily unavailable"),
+                Detail = e.Message,
+            },
             BadHttpRequestException e => new ProblemDetails
             {
                 Status = e.StatusCode,

@@ -40,6 +40,9 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
     private readonly List<(SensorState Sensor, AlarmTransition Change)> _pending = [];
     private readonly AlarmTransition[] _buffer = new AlarmTransition[SensorAlarmEvaluator.MaxChanges];
     private readonly List<(TaskCompletionSource<AlarmTransition> Done, AlarmTransition Change)> _actionsDone = [];
+    /// <summary>Pauses between attempts to store a batch of alarm changes before leaving them queued for the next flush.</summary>
+    private static readonly TimeSpan[] StoreRetryPauses = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
+    private int _storeFailures;
     /// <summary>One operator area per enterprise (its control room): flood detection per ISA-18.2.</summary>
     private readonly Dictionary<Guid, AlarmFlood> _floods = [];
     private volatile IReadOnlyList<FloodState> _floodStates = [];
@@ -95,7 +98,7 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
                     {
                         case SamplesWork s: Evaluate(s); break;
                         case ActionWork a: Act(a); break;
-                        case ReloadWork r: await LoadAsync(stoppingToken); r.Done.TrySetResult(); break;
+                        case ReloadWork r: await ReloadAsync(r, stoppingToken); break;
                         case TickWork: Tick(); escalate = true; break;
                     }
                     if (_pending.Count >= 5_000)
@@ -103,13 +106,36 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
                 }
                 await FlushAsync(stoppingToken);
                 if (escalate)
-                    await EscalateAsync(stoppingToken);
+                {
+                    try
+                    {
+                        await EscalateAsync(stoppingToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        Log.EscalationFailed(logger, e);   // nothing was saved: the next tick escalates the same alarms
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         await ticking;
+    }
+
+    /// <summary>A reload that fails (the database unreachable) keeps the sensors loaded before and tells the caller.</summary>
+    private async Task ReloadAsync(ReloadWork work, CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(ct);
+            work.Done.TrySetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            work.Done.TrySetException(e);
+        }
     }
 
     private async Task TickLoop(PeriodicTimer ticker, CancellationToken ct)
@@ -220,32 +246,60 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
             PublishFloods();
     }
 
-    /// <summary>Writes the pending changes: a change out of Normal opens an alarm, any other applies to the open one.</summary>
+    /// <summary>Stores the pending changes, then pushes them. A store that fails (the database restarting, a lock, a full
+    /// disk) is retried at once after short pauses; if it still fails, every change — operators' ones included, which the
+    /// engine has already applied — stays queued for the next flush (at the latest the next tick), so none is lost, and the
+    /// operators learn that theirs is not stored yet.</summary>
     private async Task FlushAsync(CancellationToken ct)
-    {
-        try
-        {
-            await StoreAsync(ct);
-            foreach (var (done, change) in _actionsDone)
-                done.TrySetResult(change);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            foreach (var (done, _) in _actionsDone)
-                done.TrySetException(e);
-            Log.AlarmStoreFailed(logger, e);
-        }
-        finally
-        {
-            _actionsDone.Clear();
-            _pending.Clear();
-        }
-    }
-
-    private async Task StoreAsync(CancellationToken ct)
     {
         if (_pending.Count == 0)
             return;
+        // Pause and retry only on a fresh failure: while the database stays down, each flush tries once, so the engine
+        // keeps evaluating readings instead of sleeping.
+        var retries = _storeFailures == 0 ? StoreRetryPauses.Length : 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            List<(Alarm Alarm, Sensor Sensor)> touched;
+            Dictionary<Guid, (string Name, Core.Registry.Sector Sector, string Path)> enterprises;
+            try
+            {
+                (touched, enterprises) = await StoreAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _storeFailures++;
+                Log.AlarmStoreFailed(logger, e, _pending.Count, _storeFailures);
+                if (attempt <= retries)
+                {
+                    await Task.Delay(StoreRetryPauses[attempt - 1], ct);
+                    continue;
+                }
+                foreach (var (done, _) in _actionsDone)
+                    done.TrySetException(new StorageUnavailableException("操作已受理，但报警记录暂未写入数据库，系统将自动重试；请稍后刷新查看。", e));
+                _actionsDone.Clear();
+                return;
+            }
+            _storeFailures = 0;
+            foreach (var (done, change) in _actionsDone)
+                done.TrySetResult(change);
+            _actionsDone.Clear();
+            _pending.Clear();
+            try
+            {
+                await PushAsync(touched, enterprises, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.AlarmPushFailed(logger, e);   // stored: a page that reloads shows it
+            }
+            return;
+        }
+    }
+
+    /// <summary>Writes the pending changes in one SaveChanges (one transaction: all or none): a change out of Normal opens
+    /// an alarm, any other applies to the open one.</summary>
+    private async Task<(List<(Alarm Alarm, Sensor Sensor)> Touched, Dictionary<Guid, (string Name, Core.Registry.Sector Sector, string Path)> Enterprises)> StoreAsync(CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
         var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
@@ -276,15 +330,17 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
                 open.Remove(key);
             touched.Add((alarm, sensor.Sensor));
         }
-        await db.SaveChangesAsync(ct);
-        await PushAsync(db, touched, ct);
-    }
-
-    private async Task PushAsync(TianshanDb db, List<(Alarm Alarm, Sensor Sensor)> touched, CancellationToken ct)
-    {
         var enterpriseIds = touched.Select(t => t.Alarm.EnterpriseId).Distinct().ToList();
         var enterprises = await db.Enterprises.AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.Name, e.Sector, e.Division!.Path }).ToDictionaryAsync(e => e.Id, ct);
+            .Select(e => new { e.Id, e.Name, e.Sector, e.Division!.Path })
+            .ToDictionaryAsync(e => e.Id, e => (e.Name, e.Sector, e.Path), ct);
+        await db.SaveChangesAsync(ct);
+        return (touched, enterprises);
+    }
+
+    private async Task PushAsync(List<(Alarm Alarm, Sensor Sensor)> touched,
+        Dictionary<Guid, (string Name, Core.Registry.Sector Sector, string Path)> enterprises, CancellationToken ct)
+    {
         foreach (var group in touched.GroupBy(t => t.Alarm.Id))
         {
             var (alarm, sensor) = group.Last();

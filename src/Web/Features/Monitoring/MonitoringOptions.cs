@@ -21,6 +21,11 @@ public sealed class MonitoringOptions
     [Range(1, 3600)]
     public int TickSeconds { get; set; } = 1;
 
+    /// <summary>How often closed minutes are rolled up (packed with their aggregates): often enough that
+    /// <c>incoming</c> holds only the last minute or two, so a trend reads packed minutes rather than scanning it.</summary>
+    [Range(1, 600)]
+    public int RollUpSeconds { get; set; } = 15;
+
     /// <summary>Play the demo sensors over MQTT (the Dushanzi demo turns this on in appsettings.json).</summary>
     public bool DemoFeed { get; set; }
 

@@ -1,16 +1,18 @@
+using Microsoft.Extensions.Options;
 using Tianshan.Core.Monitoring.Storage;
 using Tianshan.Web.Infrastructure;
 
 namespace Tianshan.Web.Features.Monitoring;
 
-/// <summary>Keeps the reading store in shape: every minute packs the closed minutes into their day partitions with their
+/// <summary>Keeps the reading store in shape: every <see cref="MonitoringOptions.RollUpSeconds"/> packs the closed minutes into their day partitions with their
 /// 1-minute aggregates; every hour creates the coming partitions and drops raw days past 30 (40号令 requires ≥ 30) and
 /// aggregates past three years.</summary>
-public sealed class ReadingMaintenance(IReadingStore store, TimeProvider time, ILogger<ReadingMaintenance> logger) : BackgroundService
+public sealed class ReadingMaintenance(IReadingStore store, TimeProvider time, IOptions<MonitoringOptions> options,
+    ILogger<ReadingMaintenance> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RollUpSeconds), time);
         var lastHousekeeping = DateTimeOffset.MinValue;
         try
         {
