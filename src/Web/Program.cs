@@ -9,10 +9,12 @@ using MudBlazor.Services;
 using Tianshan.Core.Data;
 using Tianshan.Core.Monitoring.Storage;
 using Tianshan.Core.Platform;
+using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
+using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
 using Tianshan.Web.Infrastructure;
 
@@ -37,6 +39,10 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadingIngest>());
 builder.Services.AddHostedService<MqttIngest>();
 builder.Services.AddHostedService<ReadingMaintenance>();
 builder.Services.AddHostedService<DemoFeed>();
+builder.Services.AddOptions<HiddenHazardDeadlineOptions>().BindConfiguration("Prevention:Deadlines");
+builder.Services.AddSingleton<HiddenHazardDeadlineService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<HiddenHazardDeadlineService>());
+builder.Services.AddPublicReportRateLimit(builder.Configuration);
 builder.Services.AddSignalR();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
@@ -103,6 +109,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseMiddleware<ScopeMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();
@@ -117,6 +124,8 @@ app.MapSensors();
 app.MapKpis();
 app.MapSensorWorkbook();
 app.MapRiskIndex();
+app.MapHiddenHazards();
+app.MapPublicReports();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -23,6 +23,9 @@ public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>A fake clock for the host, or null for real time.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; protected init; }
 
+    /// <summary>Public reports taken per client address per window.</summary>
+    public int PublicReportLimit { get; protected init; } = 10_000;
+
     /// <summary>"host:port" of the external broker to subscribe to instead of embedding one.</summary>
     public string? ExternalBroker { get; protected init; }
 
@@ -63,6 +66,8 @@ public abstract class TianshanApp : WebApplicationFactory<Program>, IAsyncLifeti
             builder.UseSetting("Mqtt:Broker", broker);
             builder.UseSetting("Mqtt:ClientId", "tianshan-test-" + Guid.NewGuid().ToString("N"));
         }
+        // Tests share one client address: the public-report limit is lifted here and tested on its own host.
+        builder.UseSetting("Prevention:PublicReports:PermitLimit", PublicReportLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         builder.UseEnvironment("Testing");
@@ -183,6 +188,15 @@ public sealed class WithExternalMqtt : ICollectionFixture<ExternalMqttSqliteApp>
 }
 
 /// <summary>SQLite host with MQTT and a fake clock that the test moves forward.</summary>
+/// <summary>A host with the production limit of public reports (5 per 10 minutes per address).</summary>
+public sealed class RateLimitedSqliteApp : SqliteApp
+{
+    public RateLimitedSqliteApp()
+    {
+        PublicReportLimit = 5;
+    }
+}
+
 public sealed class ClockedSqliteApp : SqliteApp
 {
     public ClockedSqliteApp()

@@ -61,7 +61,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 
     private static AuditEntry? Describe(EntityEntry entry, DateTimeOffset now, UserScope scope)
     {
-        var properties = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name) && !p.IsTemporary).ToList();
+        // File contents stay out of the log (an evidence record keeps its size and SHA-256 instead).
+        var properties = entry.Properties.Where(p => !Secret.Contains(p.Metadata.Name) && !p.IsTemporary && p.Metadata.ClrType != typeof(byte[])).ToList();
         Dictionary<string, object?>? before = null, after = null;
         switch (entry.State)
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
+using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 
 namespace Tianshan.Core.Data;
@@ -34,6 +35,10 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<Alarm> Alarms => Set<Alarm>();
     public DbSet<AlarmNotification> AlarmNotifications => Set<AlarmNotification>();
     public DbSet<Gateway> Gateways => Set<Gateway>();
+    public DbSet<HiddenHazard> HiddenHazards => Set<HiddenHazard>();
+    public DbSet<HiddenHazardEvidence> HiddenHazardEvidence => Set<HiddenHazardEvidence>();
+    /// <summary>Not enterprise-owned until triaged: the API lets only the bureau's side see them.</summary>
+    public DbSet<PublicReport> PublicReports => Set<PublicReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,6 +59,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<Alarm>().HasQueryFilter(Through<Alarm>(visible, a => a.Enterprise!));
         builder.Entity<Gateway>().HasQueryFilter(Through<Gateway>(visible, g => g.Enterprise!));
         builder.Entity<AlarmNotification>().HasQueryFilter(Through<AlarmNotification>(visible, n => n.Enterprise!));
+        builder.Entity<HiddenHazard>().HasQueryFilter(Through<HiddenHazard>(visible, h => h.Enterprise!));
+        builder.Entity<HiddenHazardEvidence>().HasQueryFilter(Through<HiddenHazardEvidence>(visible, e => e.HiddenHazard!.Enterprise!));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

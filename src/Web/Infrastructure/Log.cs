@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Error, "{Count} alarm changes could not be stored (attempt {Attempt}); they stay queued and are retried")]
     public static partial void AlarmStoreFailed(ILogger logger, Exception exception, int count, int attempt);
 
+    [LoggerMessage(18, LogLevel.Error, "Hidden hazard deadline review failed; the next period tries again")]
+    public static partial void HazardReviewFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(17, LogLevel.Error, "Escalation could not be stored; the next tick tries again")]
     public static partial void EscalationFailed(ILogger logger, Exception exception);
 

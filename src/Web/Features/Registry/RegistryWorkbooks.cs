@@ -138,6 +138,18 @@ public static class RegistryWorkbooks
         return Save(book, sheet, headers.Length);
     }
 
+    /// <summary>Any ledger as one sheet with the house header style (bold, frozen, filtered).</summary>
+    public static byte[] WriteSheet(string sheetName, string[] headers, IEnumerable<object?[]> rows)
+    {
+        using var book = new XLWorkbook();
+        var sheet = book.AddWorksheet(sheetName);
+        WriteHeader(sheet, headers);
+        var r = 2;
+        foreach (var row in rows)
+            WriteRow(sheet, r++, row);
+        return Save(book, sheet, headers.Length);
+    }
+
     public static string YesNo(bool value) => value ? "是" : "否";
 
     public static string KindLabel(HazardUnitKind kind) => kind == HazardUnitKind.Production ? "生产单元" : "储存单元";

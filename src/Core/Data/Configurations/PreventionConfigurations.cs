@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tianshan.Core.Prevention;
+
+namespace Tianshan.Core.Data.Configurations;
+
+internal sealed class HiddenHazardConfiguration : IEntityTypeConfiguration<HiddenHazard>
+{
+    public void Configure(EntityTypeBuilder<HiddenHazard> b)
+    {
+        b.HasIndex(h => h.Number).IsUnique();
+        b.HasIndex(h => new { h.EnterpriseId, h.Status });
+        b.HasIndex(h => new { h.Status, h.Deadline });
+        b.Property(h => h.Number).HasMaxLength(32);
+        b.Property(h => h.Title).HasMaxLength(200);
+        b.Property(h => h.Description).HasMaxLength(4000);
+        b.Property(h => h.Location).HasMaxLength(200);
+        b.Property(h => h.RegisteredBy).HasMaxLength(100);
+        b.Property(h => h.AssessedBy).HasMaxLength(100);
+        b.Property(h => h.SubmittedBy).HasMaxLength(100);
+        b.Property(h => h.VerifiedBy).HasMaxLength(100);
+        b.Property(h => h.SupervisionNotice).HasMaxLength(100);
+        b.Property(h => h.SupervisingAuthority).HasMaxLength(100);
+        b.Ignore(h => h.IsOpen);
+        b.HasOne(h => h.Enterprise).WithMany().HasForeignKey(h => h.EnterpriseId);
+        b.OwnsOne(h => h.Rectification, r =>
+        {
+            r.Property(x => x.ResponsiblePerson).HasMaxLength(100);
+            r.Property(x => x.Measures).HasMaxLength(2000);
+            r.Property(x => x.ContingencyPlan).HasMaxLength(2000);
+        });
+        b.OwnsOne(h => h.TreatmentPlan, p =>
+        {
+            p.Property(x => x.Objectives).HasMaxLength(2000);
+            p.Property(x => x.Methods).HasMaxLength(2000);
+            p.Property(x => x.FundsAndMaterials).HasMaxLength(2000);
+            p.Property(x => x.Organisation).HasMaxLength(2000);
+            p.Property(x => x.TimeLimits).HasMaxLength(2000);
+            p.Property(x => x.SafetyMeasures).HasMaxLength(2000);
+        });
+        b.OwnsMany(h => h.Events, e =>
+        {
+            e.ToTable("HiddenHazardEvents");
+            e.WithOwner().HasForeignKey("HiddenHazardId");
+            e.Property<int>("Id");
+            e.HasKey("Id");
+            e.Property(x => x.Action).HasMaxLength(50);
+            e.Property(x => x.By).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(2000);
+        });
+    }
+}
+
+internal sealed class HiddenHazardEvidenceConfiguration : IEntityTypeConfiguration<HiddenHazardEvidence>
+{
+    public void Configure(EntityTypeBuilder<HiddenHazardEvidence> b)
+    {
+        b.HasIndex(e => e.HiddenHazardId);
+        b.Property(e => e.Stage).HasMaxLength(20);
+        b.Property(e => e.FileName).HasMaxLength(200);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.Property(e => e.UploadedBy).HasMaxLength(100);
+        b.HasOne(e => e.HiddenHazard).WithMany().HasForeignKey(e => e.HiddenHazardId);
+    }
+}
+
+internal sealed class PublicReportConfiguration : IEntityTypeConfiguration<PublicReport>
+{
+    public void Configure(EntityTypeBuilder<PublicReport> b)
+    {
+        b.HasIndex(r => r.Receipt).IsUnique();
+        b.HasIndex(r => new { r.Status, r.ReceivedAt });
+        b.Property(r => r.Receipt).HasMaxLength(32);
+        b.Property(r => r.EnterpriseName).HasMaxLength(200);
+        b.Property(r => r.Location).HasMaxLength(200);
+        b.Property(r => r.Description).HasMaxLength(4000);
+        b.Property(r => r.Contact).HasMaxLength(50);
+        b.Property(r => r.HandledBy).HasMaxLength(100);
+        b.Property(r => r.HandlingNote).HasMaxLength(1000);
+    }
+}
