@@ -42,7 +42,8 @@ builder.Services.AddHostedService<DemoFeed>();
 builder.Services.AddOptions<HiddenHazardDeadlineOptions>().BindConfiguration("Prevention:Deadlines");
 builder.Services.AddSingleton<HiddenHazardDeadlineService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HiddenHazardDeadlineService>());
-builder.Services.AddPublicReportRateLimit(builder.Configuration);
+builder.Services.AddOptions<PublicReportLimitOptions>().BindConfiguration(PublicReportLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<PublicReportLimiter>();
 builder.Services.AddSignalR();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
@@ -109,7 +110,6 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseMiddleware<ScopeMiddleware>();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapOpenApi();

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
@@ -12,51 +10,16 @@ namespace Tianshan.Web.Features.Prevention;
 
 /// <summary>
 /// 群众举报: anyone may report a hazard without logging in (anonymously if they wish); a fixed window per client address
-/// limits floods. The answer is a receipt number and nothing else — no endpoint reads a report back publicly. The
+/// limits floods (<see cref="PublicReportLimiter"/>, shared by the API and the public page). The answer is a receipt number and nothing else — no endpoint reads a report back publicly. The
 /// bureau's side triages each report into a hidden hazard of an enterprise, or closes it with a reason.
 /// </summary>
 public static class PublicReports
 {
-    public const string RateLimitPolicy = "public-report";
-
     public sealed record ReportRequest(string? EnterpriseName, string? Location, string? Description, string? Contact);
 
     public sealed record ConvertRequest(Guid? EnterpriseId, string? Title);
 
     public sealed record Receipt(string Number, string Message);
-
-    /// <summary>Reports per client address per window (configuration "Prevention:PublicReports").</summary>
-    public sealed class Options
-    {
-        public int PermitLimit { get; set; } = 5;
-        public int WindowMinutes { get; set; } = 10;
-    }
-
-    public static void AddPublicReportRateLimit(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection("Prevention:PublicReports").Get<Options>() ?? new Options();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = TimeSpan.FromMinutes(options.WindowMinutes), QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
-            {
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = Text.Of("提交过于频繁", "Too many reports"),
-                        Detail = Text.Of($"同一网络 {options.WindowMinutes} 分钟内最多提交 {options.PermitLimit} 条举报，请稍后再试；紧急情况请拨打 119 或 12350。",
-                            $"At most {options.PermitLimit} reports per {options.WindowMinutes} minutes from one network; try again later. In an emergency call 119 or 12350."),
-                    },
-                });
-            };
-        });
-    }
 
     public static async Task<Receipt> ReceiveAsync(TianshanDb db, ReportRequest request, TimeProvider time, CancellationToken ct)
     {
@@ -143,12 +106,16 @@ public static class PublicReports
 
     public static void MapPublicReports(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/public/reports", async (TianshanDb db, ReportRequest request, TimeProvider time, CancellationToken ct) =>
+        app.MapPost("/api/public/reports", async (TianshanDb db, ReportRequest request, PublicReportLimiter limiter, HttpContext http, TimeProvider time,
+                CancellationToken ct) =>
             {
+                if (!limiter.TryAcquire(http.Connection.RemoteIpAddress))
+                    return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Text.Of("提交过于频繁", "Too many reports"),
+                        detail: limiter.Refusal);
                 var receipt = await ReceiveAsync(db, request, time, ct);
                 return Results.Json(receipt, statusCode: StatusCodes.Status201Created);
             })
-            .WithTags("Public").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
+            .WithTags("Public").AllowAnonymous().DisableAntiforgery();
 
         var api = app.MapGroup("/api/reports").WithTags("Public reports").RequireAuthorization(p => p.RequireRole(HiddenHazardActions.Supervisors));
         api.MapGet("/", async (TianshanDb db, PublicReportStatus? status, CancellationToken ct) =>
