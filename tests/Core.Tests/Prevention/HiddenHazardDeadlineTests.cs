@@ -14,9 +14,9 @@ public sealed class HiddenHazardDeadlineTests
 
     private static HiddenHazard Rectifying()
     {
-        var hazard = HiddenHazard.Register(Guid.NewGuid(), "YH-2026-00002", HiddenHazardSource.Inspection,
+        var hazard = HiddenHazard.Register(Guid.NewGuid(), "YH-2026-00002", HiddenHazardOrigin.Inspection,
             new HiddenHazardDetails { Title = "消防通道堵塞", Description = "二号仓库东侧消防通道堆放货物", FoundAt = Now }, "inspector", Now);
-        hazard.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade, new FiveImplementations
+        hazard.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade, new FiveAssurances
         {
             ResponsiblePerson = "李强", Measures = "清理通道", Funds = 0, Deadline = Deadline, ContingencyPlan = "安排专人值守",
         }, null, "enterprise", Now);

@@ -8,7 +8,7 @@ public sealed class HiddenHazardWorkflowTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
 
-    private static HiddenHazard NewHazard(HiddenHazardSource source = HiddenHazardSource.SelfInspection) =>
+    private static HiddenHazard NewHazard(HiddenHazardOrigin source = HiddenHazardOrigin.SelfInspection) =>
         HiddenHazard.Register(Guid.NewGuid(), "YH-2026-00001", source, new HiddenHazardDetails
         {
             Title = "储罐区可燃气体探测器失效",
@@ -17,7 +17,7 @@ public sealed class HiddenHazardWorkflowTests
             FoundAt = Now.AddHours(-1),
         }, "enterprise", Now);
 
-    private static FiveImplementations Five(int days = 10) => new()
+    private static FiveAssurances Five(int days = 10) => new()
     {
         ResponsiblePerson = "张伟",
         Measures = "更换探测器并标定",
@@ -41,9 +41,9 @@ public sealed class HiddenHazardWorkflowTests
     {
         var hazard = NewHazard();
         Assert.Equal(HiddenHazardStatus.Registered, hazard.Status);
-        hazard.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
+        hazard.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
         Assert.Equal(HiddenHazardStatus.Rectifying, hazard.Status);
-        Assert.Equal(HiddenHazardLevel.General, hazard.Level);
+        Assert.Equal(HiddenHazardGrade.General, hazard.Grade);
         hazard.SubmitRectification("已更换", evidenceCount: 2, "enterprise", Now.AddDays(1));
         Assert.Equal(HiddenHazardStatus.AwaitingVerification, hazard.Status);
         hazard.Verify(passed: true, "现场复核合格", "inspector", Now.AddDays(2));
@@ -59,7 +59,7 @@ public sealed class HiddenHazardWorkflowTests
     public void The_submitter_cannot_verify_their_own_rectification()
     {
         var hazard = NewHazard();
-        hazard.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
+        hazard.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
         hazard.SubmitRectification(null, 1, "enterprise", Now);
         var e = Assert.Throws<WorkflowException>(() => hazard.Verify(true, null, "ENTERPRISE", Now));
         Assert.Contains("验收人不能是整改提交人", e.Message, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class HiddenHazardWorkflowTests
     public void A_failed_verification_sends_it_back_with_the_reason_and_it_can_be_submitted_again()
     {
         var hazard = NewHazard();
-        hazard.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
+        hazard.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
         hazard.SubmitRectification(null, 1, "enterprise", Now);
         Assert.Throws<DomainValidationException>(() => hazard.Verify(false, " ", "inspector", Now));
         hazard.Verify(false, "探测器未标定", "inspector", Now);
@@ -110,7 +110,7 @@ public sealed class HiddenHazardWorkflowTests
         var hazard = NewHazard();
         hazard.Dismiss("经核实不属实", "inspector", Now);
         Assert.Equal(HiddenHazardStatus.Dismissed, hazard.Status);
-        Assert.Throws<WorkflowException>(() => hazard.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade, Five(), null, "x", Now));
+        Assert.Throws<WorkflowException>(() => hazard.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade, Five(), null, "x", Now));
         Assert.Throws<WorkflowException>(() => hazard.Dismiss("again", "x", Now));
         Assert.Throws<WorkflowException>(() => hazard.SubmitRectification(null, 1, "x", Now));
     }
@@ -119,8 +119,8 @@ public sealed class HiddenHazardWorkflowTests
     public void Assessment_requires_all_five_implementations_with_a_message_for_each_missing_one()
     {
         var hazard = NewHazard();
-        var e = Assert.Throws<DomainValidationException>(() => hazard.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade,
-            new FiveImplementations { Funds = -1, Deadline = Now.AddDays(-1) }, null, "enterprise", Now));
+        var e = Assert.Throws<DomainValidationException>(() => hazard.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade,
+            new FiveAssurances { Funds = -1, Deadline = Now.AddDays(-1) }, null, "enterprise", Now));
         Assert.Equal(["contingencyPlan", "deadline", "funds", "measures", "responsiblePerson"], e.Errors.Keys.Order());
         Assert.Contains("五落实", e.Errors["deadline"][0], StringComparison.Ordinal);
         Assert.Equal(HiddenHazardStatus.Registered, hazard.Status);
@@ -131,15 +131,15 @@ public sealed class HiddenHazardWorkflowTests
     {
         var hazard = NewHazard();
         var e = Assert.Throws<DomainValidationException>(() =>
-            hazard.Assess(HiddenHazardLevel.General, [12], Sector.HazardousChemicals, Five(), null, "enterprise", Now));
+            hazard.Assess(HiddenHazardGrade.General, [12], Sector.HazardousChemicals, Five(), null, "enterprise", Now));
         Assert.True(e.Errors.ContainsKey("plan"));
         var partial = Plan() with { Methods = "", TimeLimits = " " };
         e = Assert.Throws<DomainValidationException>(() =>
-            hazard.Assess(HiddenHazardLevel.General, [12], Sector.HazardousChemicals, Five(), partial, "enterprise", Now));
+            hazard.Assess(HiddenHazardGrade.General, [12], Sector.HazardousChemicals, Five(), partial, "enterprise", Now));
         Assert.Equal(["plan.methods", "plan.timeLimits"], e.Errors.Keys.Order());
 
-        hazard.Assess(HiddenHazardLevel.General, [12, 5, 12], Sector.HazardousChemicals, Five(), Plan(), "enterprise", Now);
-        Assert.Equal(HiddenHazardLevel.Major, hazard.Level);
+        hazard.Assess(HiddenHazardGrade.General, [12, 5, 12], Sector.HazardousChemicals, Five(), Plan(), "enterprise", Now);
+        Assert.Equal(HiddenHazardGrade.Major, hazard.Grade);
         Assert.Equal([5, 12], hazard.Criteria);
         Assert.Contains("第 5、12 项", hazard.Events[^1].Note, StringComparison.Ordinal);
     }
@@ -149,21 +149,21 @@ public sealed class HiddenHazardWorkflowTests
     {
         var hazard = NewHazard();
         Assert.Throws<DomainValidationException>(() =>
-            hazard.Assess(HiddenHazardLevel.General, [21], Sector.HazardousChemicals, Five(), Plan(), "enterprise", Now));
-        hazard.Assess(HiddenHazardLevel.General, [12], Sector.IndustryTrade, Five(), null, "enterprise", Now);
-        Assert.Equal(HiddenHazardLevel.General, hazard.Level);
-        Assert.Equal(20, MajorHazardCriteria.All.Count);
+            hazard.Assess(HiddenHazardGrade.General, [21], Sector.HazardousChemicals, Five(), Plan(), "enterprise", Now));
+        hazard.Assess(HiddenHazardGrade.General, [12], Sector.IndustryTrade, Five(), null, "enterprise", Now);
+        Assert.Equal(HiddenHazardGrade.General, hazard.Grade);
+        Assert.Equal(20, MajorHiddenHazardCriteria.All.Count);
     }
 
     [Fact]
     public void Only_an_assessed_open_major_hazard_can_be_listed_for_supervision_and_only_once()
     {
         var general = NewHazard();
-        general.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
+        general.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
         Assert.Throws<WorkflowException>(() => general.ListForSupervision("文号", "区安委办", "bureau", Now));
 
         var major = NewHazard();
-        major.Assess(HiddenHazardLevel.Major, [], Sector.IndustryTrade, Five(), Plan(), "enterprise", Now);
+        major.Assess(HiddenHazardGrade.Major, [], Sector.IndustryTrade, Five(), Plan(), "enterprise", Now);
         Assert.Throws<DomainValidationException>(() => major.ListForSupervision(" ", "区安委办", "bureau", Now));
         major.ListForSupervision("独安委督〔2026〕3号", "独山子区安委办", "bureau", Now);
         Assert.Equal(Now, major.ListedAt);
@@ -175,16 +175,16 @@ public sealed class HiddenHazardWorkflowTests
     public void Submission_needs_evidence_and_an_alarm_hazard_needs_its_alarm()
     {
         var hazard = NewHazard();
-        hazard.Assess(HiddenHazardLevel.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
+        hazard.Assess(HiddenHazardGrade.General, [], Sector.IndustryTrade, Five(), null, "enterprise", Now);
         var e = Assert.Throws<DomainValidationException>(() => hazard.SubmitRectification("done", 0, "enterprise", Now));
         Assert.Contains("佐证", e.Message, StringComparison.Ordinal);
-        Assert.Throws<DomainValidationException>(() => NewHazard(HiddenHazardSource.Alarm));
+        Assert.Throws<DomainValidationException>(() => NewHazard(HiddenHazardOrigin.Monitoring));
     }
 
     [Fact]
     public void Registration_checks_title_description_and_time()
     {
-        var e = Assert.Throws<DomainValidationException>(() => HiddenHazard.Register(Guid.NewGuid(), "n", HiddenHazardSource.PublicReport,
+        var e = Assert.Throws<DomainValidationException>(() => HiddenHazard.Register(Guid.NewGuid(), "n", HiddenHazardOrigin.PublicReport,
             new HiddenHazardDetails { Title = " ", Description = "", FoundAt = Now.AddDays(1) }, null, Now));
         Assert.Equal(["description", "foundAt", "title"], e.Errors.Keys.Order());
     }

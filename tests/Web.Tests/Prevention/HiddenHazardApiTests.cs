@@ -72,7 +72,7 @@ public abstract class HiddenHazardApiTests(TianshanApp app)
         Assert.Matches(@"^YH-\d{4}-\d{5}$", number);
 
         Assert.Equal(HttpStatusCode.NoContent, (await enterprise.PostAsJsonAsync($"/api/hazards/{id}/assess",
-            new { level = "General", criteria = Array.Empty<int>(), rectification = Rectification() }, Ct)).StatusCode);
+            new { grade = "General", criteria = Array.Empty<int>(), rectification = Rectification() }, Ct)).StatusCode);
 
         var noEvidence = await ProblemAsync(await enterprise.PostAsJsonAsync($"/api/hazards/{id}/submit", new { note = "已更换" }, Ct), HttpStatusCode.BadRequest);
         Assert.Contains("佐证", noEvidence.GetRawText(), StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public abstract class HiddenHazardApiTests(TianshanApp app)
         await ProblemAsync(await enterprise.PostAsJsonAsync($"/api/hazards/{id}/submit", new { }, Ct), HttpStatusCode.Conflict);
         await ProblemAsync(await enterprise.PostAsJsonAsync($"/api/hazards/{id}/extend", new { deadline = DateTimeOffset.UtcNow.AddDays(30), reason = "备件" }, Ct),
             HttpStatusCode.Conflict);
-        var bad = await ProblemAsync(await enterprise.PostAsJsonAsync($"/api/hazards/{id}/assess", new { level = "General", rectification = new { } }, Ct),
+        var bad = await ProblemAsync(await enterprise.PostAsJsonAsync($"/api/hazards/{id}/assess", new { grade = "General", rectification = new { } }, Ct),
             HttpStatusCode.BadRequest);
         Assert.Contains("五落实", bad.GetRawText(), StringComparison.Ordinal);
         var detail = await enterprise.GetFromJsonAsync<JsonElement>($"/api/hazards/{id}", Ct);
@@ -129,7 +129,7 @@ public abstract class HiddenHazardApiTests(TianshanApp app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await second.GetAsync($"/api/hazards/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await second.PostAsJsonAsync($"/api/hazards/{id}/assess",
-            new { level = "General", rectification = Rectification() }, Ct)).StatusCode);
+            new { grade = "General", rectification = Rectification() }, Ct)).StatusCode);
         Assert.DoesNotContain((await second.GetFromJsonAsync<JsonElement>("/api/hazards", Ct)).EnumerateArray(), h => h.GetProperty("id").GetGuid() == id);
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(Png) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "files", "x.png" } })
             Assert.Equal(HttpStatusCode.NotFound, (await second.PostAsync($"/api/hazards/{id}/evidence", form, Ct)).StatusCode);
@@ -167,7 +167,7 @@ public abstract class HiddenHazardApiTests(TianshanApp app)
         Assert.Equal(HttpStatusCode.Created, converted.StatusCode);
         var hazardId = (await converted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
         var hazard = await enterprise.GetFromJsonAsync<JsonElement>($"/api/hazards/{hazardId}", Ct);
-        Assert.Equal("PublicReport", hazard.GetProperty("summary").GetProperty("source").GetString());
+        Assert.Equal("PublicReport", hazard.GetProperty("summary").GetProperty("origin").GetString());
         Assert.Contains(receipt, hazard.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await bureau.PostAsJsonAsync($"/api/reports/{report.GetProperty("id").GetGuid()}/convert", new { enterpriseId = refinery }, Ct)).StatusCode);
     }
@@ -178,12 +178,12 @@ public abstract class HiddenHazardApiTests(TianshanApp app)
         using var enterprise = await app.LoginAsync("enterprise");   // the refinery: hazardous chemicals
         var (id, number) = await RegisterAsync(enterprise, "可燃气体检测报警装置未设置");
         var noPlan = await ProblemAsync(await enterprise.PostAsJsonAsync($"/api/hazards/{id}/assess",
-            new { level = "General", criteria = new[] { 12 }, rectification = Rectification() }, Ct), HttpStatusCode.BadRequest);
+            new { grade = "General", criteria = new[] { 12 }, rectification = Rectification() }, Ct), HttpStatusCode.BadRequest);
         Assert.Contains("第十五条", noPlan.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await enterprise.PostAsJsonAsync($"/api/hazards/{id}/assess",
-            new { level = "General", criteria = new[] { 12 }, rectification = Rectification(), plan = Plan() }, Ct)).StatusCode);
+            new { grade = "General", criteria = new[] { 12 }, rectification = Rectification(), plan = Plan() }, Ct)).StatusCode);
         var detail = await enterprise.GetFromJsonAsync<JsonElement>($"/api/hazards/{id}", Ct);
-        Assert.Equal("Major", detail.GetProperty("summary").GetProperty("level").GetString());
+        Assert.Equal("Major", detail.GetProperty("summary").GetProperty("grade").GetString());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsJsonAsync($"/api/hazards/{id}/supervision",
             new { notice = "x", authority = "y" }, Ct)).StatusCode);

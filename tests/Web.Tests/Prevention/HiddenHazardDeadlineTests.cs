@@ -31,7 +31,7 @@ public sealed class HiddenHazardDeadlineTests(ClockedSqliteApp app) : IClassFixt
         var (id, _) = await HiddenHazardApiTests.RegisterAsync(enterprise, "安全阀未正常投用");
         Assert.Equal(HttpStatusCode.NoContent, (await enterprise.PostAsJsonAsync($"/api/hazards/{id}/assess", new
         {
-            level = "General",
+            grade = "General",
             rectification = new { responsiblePerson = "王磊", measures = "校验后投用", funds = 3000, deadline = clock.GetUtcNow().AddDays(10), contingencyPlan = "加强巡检" },
         }, ct)).StatusCode);
 

@@ -34,7 +34,7 @@ public sealed record HiddenHazardDetails
 }
 
 /// <summary>五落实: 责任、措施、资金、时限、预案 — what every hazard's rectification must name before it starts.</summary>
-public sealed record FiveImplementations
+public sealed record FiveAssurances
 {
     public string ResponsiblePerson { get; init; } = "";
     public string Measures { get; init; } = "";
@@ -117,7 +117,7 @@ public sealed class HiddenHazard
     public string Number { get; private set; } = "";
     public Guid EnterpriseId { get; private set; }
     public Enterprise? Enterprise { get; private set; }
-    public HiddenHazardSource Source { get; private set; }
+    public HiddenHazardOrigin Origin { get; private set; }
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
     public string Location { get; private set; } = "";
@@ -128,10 +128,10 @@ public sealed class HiddenHazard
     public string? RegisteredBy { get; private set; }
 
     public HiddenHazardStatus Status { get; private set; }
-    public HiddenHazardLevel? Level { get; private set; }
+    public HiddenHazardGrade? Grade { get; private set; }
     /// <summary>The 2017 standard's criteria (1–20) that apply; any one makes a chemical enterprise's hazard major.</summary>
     public List<int> Criteria { get; private set; } = [];
-    public FiveImplementations? Rectification { get; private set; }
+    public FiveAssurances? Rectification { get; private set; }
     public MajorHazardTreatmentPlan? TreatmentPlan { get; private set; }
     public DateTimeOffset? Deadline { get; private set; }
     public string? AssessedBy { get; private set; }
@@ -154,18 +154,18 @@ public sealed class HiddenHazard
 
     public bool IsOpen => Status is not (HiddenHazardStatus.Closed or HiddenHazardStatus.Dismissed);
 
-    public static HiddenHazard Register(Guid enterpriseId, string number, HiddenHazardSource source, HiddenHazardDetails details,
+    public static HiddenHazard Register(Guid enterpriseId, string number, HiddenHazardOrigin source, HiddenHazardDetails details,
         string? by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
         details.EnsureValid(now);
-        if (source == HiddenHazardSource.Alarm && details.AlarmId is null)
+        if (source == HiddenHazardOrigin.Monitoring && details.AlarmId is null)
             throw new DomainValidationException("alarmId", "来源为监测报警的隐患须关联报警记录");
         var hazard = new HiddenHazard
         {
             EnterpriseId = enterpriseId,
             Number = number,
-            Source = source,
+            Origin = source,
             Title = details.Title.Trim(),
             Description = details.Description.Trim(),
             Location = details.Location.Trim(),
@@ -183,16 +183,16 @@ public sealed class HiddenHazard
     /// Classifies the hazard and starts its rectification. For a chemical enterprise any of the 2017 standard's criteria
     /// makes it major whatever level was proposed; a major hazard needs the 第十五条 treatment plan.
     /// </summary>
-    public void Assess(HiddenHazardLevel proposed, IEnumerable<int>? criteria, Sector enterpriseSector, FiveImplementations rectification,
+    public void Assess(HiddenHazardGrade proposed, IEnumerable<int>? criteria, Sector enterpriseSector, FiveAssurances rectification,
         MajorHazardTreatmentPlan? plan, string by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rectification);
         Require(HiddenHazardStatus.Registered, "评估");
-        var checkedCriteria = MajorHazardCriteria.Normalise(criteria);
-        var level = enterpriseSector.HasFlag(Sector.HazardousChemicals) && checkedCriteria.Count > 0 ? HiddenHazardLevel.Major : proposed;
+        var checkedCriteria = MajorHiddenHazardCriteria.Normalise(criteria);
+        var level = enterpriseSector.HasFlag(Sector.HazardousChemicals) && checkedCriteria.Count > 0 ? HiddenHazardGrade.Major : proposed;
         var errors = new Dictionary<string, string[]>();
         rectification.EnsureValid(now, errors);
-        if (level == HiddenHazardLevel.Major)
+        if (level == HiddenHazardGrade.Major)
         {
             if (plan is null)
                 errors["plan"] = ["重大隐患须制定治理方案（总局令第16号第十五条）"];
@@ -201,14 +201,14 @@ public sealed class HiddenHazard
         }
         if (errors.Count > 0)
             throw new DomainValidationException(errors);
-        Level = level;
+        Grade = level;
         Criteria = [.. checkedCriteria];
         Rectification = rectification;
-        TreatmentPlan = level == HiddenHazardLevel.Major ? plan : null;
+        TreatmentPlan = level == HiddenHazardGrade.Major ? plan : null;
         Deadline = rectification.Deadline;
         AssessedBy = by;
         AssessedAt = now;
-        var why = level == HiddenHazardLevel.Major && proposed != HiddenHazardLevel.Major
+        var why = level == HiddenHazardGrade.Major && proposed != HiddenHazardGrade.Major
             ? $"；符合重大隐患判定标准第 {string.Join("、", checkedCriteria)} 项，判定为重大隐患"
             : "";
         Record(now, "评估", HiddenHazardStatus.Rectifying, by,
@@ -280,7 +280,7 @@ public sealed class HiddenHazard
     {
         if (!IsOpen || Status == HiddenHazardStatus.Registered)
             throw new WorkflowException($"隐患当前为“{HiddenHazardLabels.Label(Status)}”，只有已评估、未销号的重大隐患可以挂牌督办");
-        if (Level != HiddenHazardLevel.Major)
+        if (Grade != HiddenHazardGrade.Major)
             throw new WorkflowException("只有重大隐患可以挂牌督办");
         if (ListedAt is not null)
             throw new WorkflowException("该隐患已挂牌督办");

@@ -52,7 +52,7 @@ public static class HiddenHazardDeadlines
             var rung = options.Overdue[step];
             step++;
             hazard.MarkEscalated(step, now, rung.Recipient);
-            notices.Add(new Notice(rung.Recipient, $"【天山】隐患 {hazard.Number}“{hazard.Title}”（{HiddenHazardLabels.Label(hazard.Level ?? HiddenHazardLevel.General)}）已逾期 {Math.Floor(overdueBy.TotalDays):0} 天未整改，责任人 {who}，请督促整改。"));
+            notices.Add(new Notice(rung.Recipient, $"【天山】隐患 {hazard.Number}“{hazard.Title}”（{HiddenHazardLabels.Label(hazard.Grade ?? HiddenHazardGrade.General)}）已逾期 {Math.Floor(overdueBy.TotalDays):0} 天未整改，责任人 {who}，请督促整改。"));
         }
         return notices;
     }

@@ -1,20 +1,20 @@
 namespace Tianshan.Core.Prevention;
 
 /// <summary>Where a hidden hazard (隐患) was found.</summary>
-public enum HiddenHazardSource
+public enum HiddenHazardOrigin
 {
     /// <summary>企业自查.</summary>
     SelfInspection = 1,
     /// <summary>监督检查 (an inspection by the bureau or a department).</summary>
     Inspection = 2,
     /// <summary>监测报警 (raised from a monitoring alarm).</summary>
-    Alarm = 3,
+    Monitoring = 3,
     /// <summary>群众举报 (a public report, possibly anonymous).</summary>
     PublicReport = 4,
 }
 
 /// <summary>总局令第16号 第三条: 一般事故隐患 can be removed at once; 重大事故隐患 needs (partial) shutdown and time.</summary>
-public enum HiddenHazardLevel
+public enum HiddenHazardGrade
 {
     General = 1,
     Major = 2,
@@ -48,19 +48,19 @@ public enum DeadlineStatus
 
 public static class HiddenHazardLabels
 {
-    public static string Label(HiddenHazardSource source) => source switch
+    public static string Label(HiddenHazardOrigin source) => source switch
     {
-        HiddenHazardSource.SelfInspection => "企业自查",
-        HiddenHazardSource.Inspection => "监督检查",
-        HiddenHazardSource.Alarm => "监测报警",
-        HiddenHazardSource.PublicReport => "群众举报",
+        HiddenHazardOrigin.SelfInspection => "企业自查",
+        HiddenHazardOrigin.Inspection => "监督检查",
+        HiddenHazardOrigin.Monitoring => "监测报警",
+        HiddenHazardOrigin.PublicReport => "群众举报",
         _ => source.ToString(),
     };
 
-    public static string Label(HiddenHazardLevel level) => level switch
+    public static string Label(HiddenHazardGrade level) => level switch
     {
-        HiddenHazardLevel.General => "一般隐患",
-        HiddenHazardLevel.Major => "重大隐患",
+        HiddenHazardGrade.General => "一般隐患",
+        HiddenHazardGrade.Major => "重大隐患",
         _ => level.ToString(),
     };
 

@@ -20,10 +20,10 @@ public static class HiddenHazardActions
     /// <summary>Roles that take part in the loop at all (the community role reports disasters, not hazards).</summary>
     public static readonly string[] Participants = [Roles.Bureau, Roles.Department, Roles.Street, Roles.Inspector, Roles.Enterprise];
 
-    public sealed record RegisterRequest(Guid? EnterpriseId, HiddenHazardSource? Source, string? Title, string? Description,
+    public sealed record RegisterRequest(Guid? EnterpriseId, HiddenHazardOrigin? Origin, string? Title, string? Description,
         string? Location, DateTimeOffset? FoundAt, Guid? AlarmId);
 
-    public sealed record AssessRequest(HiddenHazardLevel? Level, List<int>? Criteria, FiveImplementations? Rectification, MajorHazardTreatmentPlan? Plan);
+    public sealed record AssessRequest(HiddenHazardGrade? Grade, List<int>? Criteria, FiveAssurances? Rectification, MajorHazardTreatmentPlan? Plan);
 
     public sealed record NoteRequest(string? Note);
 
@@ -38,22 +38,22 @@ public static class HiddenHazardActions
     public static async Task<HiddenHazard> RegisterAsync(TianshanDb db, ClaimsPrincipal user, RegisterRequest request, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var source = request.Source ?? (user.IsInRole(Roles.Enterprise) ? HiddenHazardSource.SelfInspection : HiddenHazardSource.Inspection);
+        var source = request.Origin ?? (user.IsInRole(Roles.Enterprise) ? HiddenHazardOrigin.SelfInspection : HiddenHazardOrigin.Inspection);
         Guid enterpriseId;
         switch (source)
         {
-            case HiddenHazardSource.SelfInspection when !user.IsInRole(Roles.Enterprise):
+            case HiddenHazardOrigin.SelfInspection when !user.IsInRole(Roles.Enterprise):
                 throw new ForbiddenException("只有企业用户可以登记企业自查隐患");
-            case HiddenHazardSource.Inspection when !Supervisors.Any(user.IsInRole):
+            case HiddenHazardOrigin.Inspection when !Supervisors.Any(user.IsInRole):
                 throw new ForbiddenException("只有监管人员可以登记监督检查发现的隐患");
-            case HiddenHazardSource.PublicReport:
+            case HiddenHazardOrigin.PublicReport:
                 throw new DomainValidationException("source", "群众举报须从举报受理转为隐患");
-            case HiddenHazardSource.Alarm:
+            case HiddenHazardOrigin.Monitoring:
                 var alarm = await db.Alarms.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AlarmId, ct)
                     ?? throw new NotFoundException("报警记录不存在或不在您的管辖范围内");
                 enterpriseId = alarm.EnterpriseId;
                 return await AddAsync(db, enterpriseId, source, Details(request, now), db.Scope.UserName, now, ct);
-            case HiddenHazardSource.SelfInspection or HiddenHazardSource.Inspection:
+            case HiddenHazardOrigin.SelfInspection or HiddenHazardOrigin.Inspection:
                 break;
             default:
                 throw new DomainValidationException("source", "隐患来源无效");
@@ -75,7 +75,7 @@ public static class HiddenHazardActions
 
     /// <summary>Registers with the next number of the year (YH-2026-00001, counted over all enterprises); two registrations
     /// racing for one number meet the unique index and the loser takes the next.</summary>
-    internal static async Task<HiddenHazard> AddAsync(TianshanDb db, Guid enterpriseId, HiddenHazardSource source, HiddenHazardDetails details,
+    internal static async Task<HiddenHazard> AddAsync(TianshanDb db, Guid enterpriseId, HiddenHazardOrigin source, HiddenHazardDetails details,
         string? by, DateTimeOffset now, CancellationToken ct)
     {
         var prefix = $"YH-{ChinaTime.ToChina(now).Year}-";
@@ -104,9 +104,9 @@ public static class HiddenHazardActions
     {
         RequireAny(user, Participants, "评估隐患");
         var hazard = await FindAsync(db, id, ct);
-        if (request.Level is not { } level || !Enum.IsDefined(level))
+        if (request.Grade is not { } level || !Enum.IsDefined(level))
             throw new DomainValidationException("level", "请选择隐患等级（一般隐患或重大隐患）");
-        hazard.Assess(level, request.Criteria, hazard.Enterprise!.Sector, request.Rectification ?? new FiveImplementations(), request.Plan,
+        hazard.Assess(level, request.Criteria, hazard.Enterprise!.Sector, request.Rectification ?? new FiveAssurances(), request.Plan,
             db.Scope.UserName, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }

@@ -24,7 +24,7 @@ internal static class HiddenHazardEndpoints
         api.MapGet("/stats", async (TianshanDb db, int? year, TimeProvider time, CancellationToken ct) =>
             await HiddenHazardQueries.StatisticsAsync(db, year ?? ChinaTime.Now(time).Year, time.GetUtcNow(), ct));
 
-        api.MapGet("/criteria", () => MajorHazardCriteria.All);
+        api.MapGet("/criteria", () => MajorHiddenHazardCriteria.All);
 
         api.MapGet("/export", async (TianshanDb db, TimeProvider time, IOptions<HiddenHazardDeadlineOptions> options, [AsParameters] HiddenHazardQueries.Filter filter,
             CancellationToken ct) =>
@@ -35,7 +35,7 @@ internal static class HiddenHazardEndpoints
                 ["隐患编号", "企业名称", "隐患名称", "部位", "来源", "等级", "状态", "发现日期", "整改责任人", "整改期限", "期限状态", "挂牌督办", "销号日期"],
                 rows.Select(r => new object?[]
                 {
-                    r.Number, r.EnterpriseName, r.Title, r.Location, r.SourceLabel, r.LevelLabel, r.StatusLabel, Day(r.FoundAt), r.ResponsiblePerson,
+                    r.Number, r.EnterpriseName, r.Title, r.Location, r.OriginLabel, r.GradeLabel, r.StatusLabel, Day(r.FoundAt), r.ResponsiblePerson,
                     Day(r.Deadline), r.DeadlineLabel, RegistryWorkbooks.YesNo(r.Listed), Day(r.ClosedAt),
                 }));
             return Results.File(bytes, RegistryWorkbooks.ContentType, $"隐患台账_{ChinaTime.Today(time):yyyyMMdd}.xlsx");

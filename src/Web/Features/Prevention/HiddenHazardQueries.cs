@@ -9,20 +9,20 @@ namespace Tianshan.Web.Features.Prevention;
 /// <summary>Reads of hidden hazards through the scoped context: lists, one in full, statistics.</summary>
 public static class HiddenHazardQueries
 {
-    public sealed record Filter(HiddenHazardStatus? Status = null, HiddenHazardLevel? Level = null, Guid? EnterpriseId = null,
-        bool? Open = null, bool? Overdue = null, HiddenHazardSource? Source = null, string? Q = null);
+    public sealed record Filter(HiddenHazardStatus? Status = null, HiddenHazardGrade? Grade = null, Guid? EnterpriseId = null,
+        bool? Open = null, bool? Overdue = null, HiddenHazardOrigin? Origin = null, string? Q = null);
 
     public static async Task<List<HiddenHazardView>> ListAsync(TianshanDb db, Filter f, DateTimeOffset now, TimeSpan reminderWindow, CancellationToken ct)
     {
         var query = db.HiddenHazards.AsNoTracking().Include(h => h.Enterprise).AsQueryable();
         if (f.Status is { } status)
             query = query.Where(h => h.Status == status);
-        if (f.Level is { } level)
-            query = query.Where(h => h.Level == level);
+        if (f.Grade is { } level)
+            query = query.Where(h => h.Grade == level);
         if (f.EnterpriseId is { } enterprise)
             query = query.Where(h => h.EnterpriseId == enterprise);
-        if (f.Source is { } source)
-            query = query.Where(h => h.Source == source);
+        if (f.Origin is { } source)
+            query = query.Where(h => h.Origin == source);
         if (f.Open == true || f.Overdue == true)
             query = query.Where(h => h.Status != HiddenHazardStatus.Closed && h.Status != HiddenHazardStatus.Dismissed);
         if (!string.IsNullOrWhiteSpace(f.Q))
@@ -68,24 +68,24 @@ public static class HiddenHazardQueries
         var to = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
         var rows = await db.HiddenHazards.AsNoTracking()
             .Where(h => h.RegisteredAt >= from && h.RegisteredAt < to && h.Status != HiddenHazardStatus.Dismissed)
-            .Select(h => new { h.Status, h.Level, h.Deadline, h.SubmittedAt, h.ListedAt, h.Source, h.Enterprise!.Sector, h.Enterprise.Division!.Path })
+            .Select(h => new { h.Status, h.Grade, h.Deadline, h.SubmittedAt, h.ListedAt, h.Origin, h.Enterprise!.Sector, h.Enterprise.Division!.Path })
             .ToListAsync(ct);
         var streets = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Street).ToDictionaryAsync(d => d.Path, d => d.Name, ct);
         bool Overdue(HiddenHazardStatus s, DateTimeOffset? deadline, DateTimeOffset? submitted) =>
             deadline < now && (s == HiddenHazardStatus.Rectifying || (s == HiddenHazardStatus.AwaitingVerification && submitted > deadline));
-        var all = rows.Select(r => (r.Status, r.Level, Overdue: Overdue(r.Status, r.Deadline, r.SubmittedAt), r.Sector, r.Path, r.Source, Listed: r.ListedAt != null)).ToList();
-        Count Of(string key, string label, IEnumerable<(HiddenHazardStatus Status, HiddenHazardLevel? Level, bool Overdue, Sector Sector, string Path, HiddenHazardSource Source, bool Listed)> g)
+        var all = rows.Select(r => (r.Status, r.Grade, Overdue: Overdue(r.Status, r.Deadline, r.SubmittedAt), r.Sector, r.Path, r.Origin, Listed: r.ListedAt != null)).ToList();
+        Count Of(string key, string label, IEnumerable<(HiddenHazardStatus Status, HiddenHazardGrade? Grade, bool Overdue, Sector Sector, string Path, HiddenHazardOrigin Origin, bool Listed)> g)
         {
             var list = g.ToList();
             return new Count(key, label, list.Count, list.Count(x => x.Status == HiddenHazardStatus.Closed),
-                list.Count(x => x.Status != HiddenHazardStatus.Closed), list.Count(x => x.Overdue), list.Count(x => x.Level == HiddenHazardLevel.Major));
+                list.Count(x => x.Status != HiddenHazardStatus.Closed), list.Count(x => x.Overdue), list.Count(x => x.Grade == HiddenHazardGrade.Major));
         }
         string StreetOf(string path) => streets.Keys.FirstOrDefault(p => path.StartsWith(p, StringComparison.Ordinal)) ?? "";
         return new Statistics(year, Of("all", "全部", all),
             all.Count(x => x.Listed && x.Status != HiddenHazardStatus.Closed),
-            all.Count(x => x.Level == HiddenHazardLevel.Major && x.Status != HiddenHazardStatus.Closed),
+            all.Count(x => x.Grade == HiddenHazardGrade.Major && x.Status != HiddenHazardStatus.Closed),
             all.GroupBy(x => x.Sector).OrderBy(g => g.Key).Select(g => Of(g.Key.ToString(), SectorSet.Label(g.Key), g)).ToList(),
             all.GroupBy(x => StreetOf(x.Path)).OrderBy(g => g.Key).Select(g => Of(g.Key, streets.GetValueOrDefault(g.Key, "区直属"), g)).ToList(),
-            all.GroupBy(x => x.Source).OrderBy(g => g.Key).Select(g => Of(g.Key.ToString(), HiddenHazardLabels.Label(g.Key), g)).ToList());
+            all.GroupBy(x => x.Origin).OrderBy(g => g.Key).Select(g => Of(g.Key.ToString(), HiddenHazardLabels.Label(g.Key), g)).ToList());
     }
 }

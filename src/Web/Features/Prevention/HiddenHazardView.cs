@@ -6,16 +6,16 @@ namespace Tianshan.Web.Features.Prevention;
 
 /// <summary>A hidden hazard as lists show it, with its deadline status at the time asked.</summary>
 public sealed record HiddenHazardView(
-    Guid Id, string Number, Guid EnterpriseId, string EnterpriseName, HiddenHazardSource Source, string SourceLabel, string Title,
-    string Location, HiddenHazardStatus Status, string StatusLabel, HiddenHazardLevel? Level, string? LevelLabel,
+    Guid Id, string Number, Guid EnterpriseId, string EnterpriseName, HiddenHazardOrigin Origin, string OriginLabel, string Title,
+    string Location, HiddenHazardStatus Status, string StatusLabel, HiddenHazardGrade? Grade, string? GradeLabel,
     DateTimeOffset FoundAt, DateTimeOffset RegisteredAt, DateTimeOffset? Deadline, DeadlineStatus DeadlineStatus, string DeadlineLabel,
     string? ResponsiblePerson, bool Listed, DateTimeOffset? ClosedAt)
 {
     public static HiddenHazardView Of(HiddenHazard h, string enterpriseName, DateTimeOffset now, TimeSpan reminderWindow)
     {
         var deadline = h.DeadlineStatusAt(now, reminderWindow);
-        return new(h.Id, h.Number, h.EnterpriseId, enterpriseName, h.Source, HiddenHazardLabels.Label(h.Source), h.Title, h.Location,
-            h.Status, HiddenHazardLabels.Label(h.Status), h.Level, h.Level is { } l ? HiddenHazardLabels.Label(l) : null, h.FoundAt,
+        return new(h.Id, h.Number, h.EnterpriseId, enterpriseName, h.Origin, HiddenHazardLabels.Label(h.Origin), h.Title, h.Location,
+            h.Status, HiddenHazardLabels.Label(h.Status), h.Grade, h.Grade is { } l ? HiddenHazardLabels.Label(l) : null, h.FoundAt,
             h.RegisteredAt, h.Deadline, deadline, HiddenHazardLabels.Label(deadline), h.Rectification?.ResponsiblePerson, h.ListedAt is not null,
             h.ClosedAt);
     }
@@ -24,7 +24,7 @@ public sealed record HiddenHazardView(
 /// <summary>One hazard in full: the record, its 五落实 and plan, its timeline and its evidence (without the bytes).</summary>
 public sealed record HiddenHazardDetail(
     HiddenHazardView Summary, string Description, Guid? AlarmId, string? RegisteredBy, IReadOnlyList<int> Criteria,
-    FiveImplementations? Rectification, MajorHazardTreatmentPlan? Plan, string? SubmittedBy, string? VerifiedBy,
+    FiveAssurances? Rectification, MajorHazardTreatmentPlan? Plan, string? SubmittedBy, string? VerifiedBy,
     string? SupervisionNotice, string? SupervisingAuthority, DateTimeOffset? ListedAt,
     IReadOnlyList<HiddenHazardEvent> Timeline, IReadOnlyList<EvidenceView> Evidence, Sector EnterpriseSector);
 

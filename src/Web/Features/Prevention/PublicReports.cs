@@ -69,7 +69,7 @@ public static class PublicReports
         report.HandledBy = db.Scope.UserName;
         report.HandledAt = now;
         // Registered in the same SaveChanges as the report's new status: both or neither.
-        var hazard = await HiddenHazardActions.AddAsync(db, enterpriseId, HiddenHazardSource.PublicReport, new HiddenHazardDetails
+        var hazard = await HiddenHazardActions.AddAsync(db, enterpriseId, HiddenHazardOrigin.PublicReport, new HiddenHazardDetails
         {
             Title = title,
             Description = $"{report.Description}\n（群众举报 {report.Receipt}）",

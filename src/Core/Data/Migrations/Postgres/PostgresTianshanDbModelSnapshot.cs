@@ -573,7 +573,7 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("Level")
+                    b.Property<int?>("Grade")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ListedAt")
@@ -589,6 +589,9 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OverdueStep")
                         .HasColumnType("integer");
 
@@ -601,9 +604,6 @@ namespace Tianshan.Core.Data.Migrations.Postgres
 
                     b.Property<bool>("Reminded")
                         .HasColumnType("boolean");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -1172,7 +1172,7 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsOne("Tianshan.Core.Prevention.FiveImplementations", "Rectification", b1 =>
+                    b.OwnsOne("Tianshan.Core.Prevention.FiveAssurances", "Rectification", b1 =>
                         {
                             b1.Property<Guid>("HiddenHazardId")
                                 .HasColumnType("uuid");

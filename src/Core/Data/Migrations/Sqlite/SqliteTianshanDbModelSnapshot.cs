@@ -563,7 +563,7 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.Property<long>("FoundAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("Level")
+                    b.Property<int?>("Grade")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ListedAt")
@@ -579,6 +579,9 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OverdueStep")
                         .HasColumnType("INTEGER");
 
@@ -590,9 +593,6 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Reminded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -1160,7 +1160,7 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsOne("Tianshan.Core.Prevention.FiveImplementations", "Rectification", b1 =>
+                    b.OwnsOne("Tianshan.Core.Prevention.FiveAssurances", "Rectification", b1 =>
                         {
                             b1.Property<Guid>("HiddenHazardId")
                                 .HasColumnType("TEXT");

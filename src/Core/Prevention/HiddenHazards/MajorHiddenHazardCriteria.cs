@@ -4,7 +4,7 @@ namespace Tianshan.Core.Prevention;
 /// 《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准(试行)》(安监总管三〔2017〕121号): for a chemical
 /// enterprise, any one of these 20 situations is a major hidden hazard (重大事故隐患). Wording abridged from the standard.
 /// </summary>
-public static class MajorHazardCriteria
+public static class MajorHiddenHazardCriteria
 {
     public sealed record Criterion(int Number, string Text);
 
