@@ -126,6 +126,7 @@ app.MapSensorWorkbook();
 app.MapRiskIndex();
 app.MapHiddenHazards();
 app.MapPublicReports();
+app.MapRandomDraws();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -39,6 +39,9 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<HiddenHazardEvidence> HiddenHazardEvidence => Set<HiddenHazardEvidence>();
     /// <summary>Not enterprise-owned until triaged: the API lets only the bureau's side see them.</summary>
     public DbSet<PublicReport> PublicReports => Set<PublicReport>();
+    public DbSet<Inspector> Inspectors => Set<Inspector>();
+    public DbSet<InspectorConflict> InspectorConflicts => Set<InspectorConflict>();
+    public DbSet<RandomDrawRecord> RandomDraws => Set<RandomDrawRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

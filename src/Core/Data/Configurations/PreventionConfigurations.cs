@@ -80,3 +80,42 @@ internal sealed class PublicReportConfiguration : IEntityTypeConfiguration<Publi
         b.Property(r => r.HandlingNote).HasMaxLength(1000);
     }
 }
+
+internal sealed class InspectorConfiguration : IEntityTypeConfiguration<Inspector>
+{
+    public void Configure(EntityTypeBuilder<Inspector> b)
+    {
+        b.HasIndex(i => i.Code).IsUnique();
+        b.Property(i => i.Code).HasMaxLength(32);
+        b.Property(i => i.Name).HasMaxLength(50);
+        b.Property(i => i.Organisation).HasMaxLength(100);
+        b.Property(i => i.UserName).HasMaxLength(100);
+    }
+}
+
+internal sealed class InspectorConflictConfiguration : IEntityTypeConfiguration<InspectorConflict>
+{
+    public void Configure(EntityTypeBuilder<InspectorConflict> b)
+    {
+        b.HasIndex(c => new { c.InspectorId, c.EnterpriseId }).IsUnique();
+        b.Property(c => c.Reason).HasMaxLength(500);
+        b.Property(c => c.DeclaredBy).HasMaxLength(100);
+        b.HasOne(c => c.Inspector).WithMany().HasForeignKey(c => c.InspectorId);
+        b.HasOne<Registry.Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId);
+    }
+}
+
+internal sealed class RandomDrawRecordConfiguration : IEntityTypeConfiguration<RandomDrawRecord>
+{
+    public void Configure(EntityTypeBuilder<RandomDrawRecord> b)
+    {
+        b.ToTable("RandomDraws");
+        b.HasIndex(d => d.Number).IsUnique();
+        b.HasIndex(d => d.DrawnAt);
+        b.Property(d => d.Number).HasMaxLength(32);
+        b.Property(d => d.Title).HasMaxLength(200);
+        b.Property(d => d.ScopeDescription).HasMaxLength(200);
+        b.Property(d => d.Seed).HasMaxLength(20);
+        b.Property(d => d.DrawnBy).HasMaxLength(100);
+    }
+}

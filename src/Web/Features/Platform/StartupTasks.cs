@@ -61,6 +61,7 @@ internal static class StartupTasks
             // Each demo enterprise's data gateway logs in to MQTT with its credit code and the demo password.
             var directory = scope.ServiceProvider.GetRequiredService<SensorDirectory>();
             await DemoSensors.SeedAsync(db, directory.HashPassword, demoPassword);
+            await DemoSupervision.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             foreach (var demo in DemoUsers)
             {
                 var divisionCode = demo.DivisionCode(data);
