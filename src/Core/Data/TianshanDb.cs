@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
+using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 
 namespace Tianshan.Core.Data;
@@ -34,6 +35,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<Alarm> Alarms => Set<Alarm>();
     public DbSet<AlarmNotification> AlarmNotifications => Set<AlarmNotification>();
     public DbSet<Gateway> Gateways => Set<Gateway>();
+    public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
+    public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,6 +57,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<Alarm>().HasQueryFilter(Through<Alarm>(visible, a => a.Enterprise!));
         builder.Entity<Gateway>().HasQueryFilter(Through<Gateway>(visible, g => g.Enterprise!));
         builder.Entity<AlarmNotification>().HasQueryFilter(Through<AlarmNotification>(visible, n => n.Enterprise!));
+        builder.Entity<RiskPoint>().HasQueryFilter(Through<RiskPoint>(visible, p => p.Enterprise!));
+        builder.Entity<EnterpriseRiskAssessment>().HasQueryFilter(Through<EnterpriseRiskAssessment>(visible, r => r.Enterprise!));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
