@@ -13,6 +13,7 @@ using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
+using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
 using Tianshan.Web.Infrastructure;
 
@@ -38,6 +39,7 @@ builder.Services.AddHostedService<MqttIngest>();
 builder.Services.AddHostedService<ReadingMaintenance>();
 builder.Services.AddHostedService<DemoFeed>();
 builder.Services.AddSignalR();
+builder.Services.AddPrevention();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -117,6 +119,7 @@ app.MapSensors();
 app.MapKpis();
 app.MapSensorWorkbook();
 app.MapRiskIndex();
+app.MapPrevention();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -30,6 +30,16 @@ public static class RiskLevels
         _ => level.ToString(),
     };
 
+    /// <summary>The colour as the API writes it: red, orange, yellow, blue.</summary>
+    public static string Code(RiskLevel level) => level switch
+    {
+        RiskLevel.Red => "red",
+        RiskLevel.Orange => "orange",
+        RiskLevel.Yellow => "yellow",
+        RiskLevel.Blue => "blue",
+        _ => "none",
+    };
+
     /// <summary>Fill colour for charts and the map (the same shades as the major-hazard grade markers).</summary>
     public static string Hex(RiskLevel level) => level switch
     {
