@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Tianshan.Browser.Tests;
+
+[Collection(WithBrowser.Name)]
+public sealed class RiskPagesTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Enterprise_user_grades_a_new_risk_point_and_sees_its_colour()
+    {
+        var page = await app.LoggedInPageAsync("enterprise");
+        await page.GotoAsync("/risk");
+        var map = page.Locator("#risk-map");
+        await Expect(map).ToHaveAttributeAsync("data-enterprise-markers", "1", new() { Timeout = 20_000 });
+        var links = page.Locator("a.risk-enterprise-link");
+        await Expect(links).ToHaveCountAsync(1);
+        await links.First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/risk-points", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+
+        // A click before the circuit connects is lost (the page is prerendered): click until the form opens.
+        var form = page.Locator("#risk-point-form");
+        for (var attempt = 0; attempt < 10 && await form.CountAsync() == 0; attempt++)
+        {
+            await page.Locator("#risk-point-new").ClickAsync();
+            await page.WaitForTimeoutAsync(1000);
+        }
+        await Expect(form).ToBeVisibleAsync();
+        await page.Locator(".rp-name input").FillAsync("浏览器测试：乙烯压缩机");
+        await page.Locator(".rp-location input").FillAsync("裂解车间压缩机房");
+        await page.Locator(".rp-activity input").FillAsync("压缩机运行");
+        await page.Locator(".rp-hazard input").FillAsync("火灾、爆炸");
+        await page.Locator(".rp-person input").FillAsync("测试员");
+        await page.Locator(".rp-measures textarea").First.FillAsync("可燃气体检测报警；联锁停机");
+        await page.SelectOptionAsync("#rp-lec-l", "3");
+        await page.SelectOptionAsync("#rp-lec-e", "6");
+        await page.SelectOptionAsync("#rp-lec-c", "15");
+        // The live calculator: D = 3 × 6 × 15 = 270, 高度危险, orange.
+        var preview = page.Locator("#risk-preview");
+        await Expect(preview).ToContainTextAsync("= 270");
+        await Expect(preview.Locator(".risk-chip")).ToHaveAttributeAsync("data-colour", "orange");
+
+        await page.Locator("#risk-point-save").ClickAsync();
+        await Expect(form).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        var row = page.Locator("tr.risk-point-row", new() { HasText = "浏览器测试：乙烯压缩机" });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.Locator(".risk-chip")).ToHaveAttributeAsync("data-colour", "orange");
+        await Expect(row).ToContainTextAsync("D=3×6×15=270");
+        await BrowserApp.ScreenshotAsync(page, "risk-points");
+    }
+}
