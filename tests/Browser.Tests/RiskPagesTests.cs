@@ -49,4 +49,17 @@ public sealed class RiskPagesTests(BrowserApp app)
         await Expect(row).ToContainTextAsync("D=3×6×15=270");
         await BrowserApp.ScreenshotAsync(page, "risk-points");
     }
+
+    [Fact]
+    public async Task Bureau_sees_the_four_colour_map_with_enterprises_of_every_colour()
+    {
+        var page = await app.LoggedInPageAsync("bureau");
+        await page.GotoAsync("/risk");
+        var map = page.Locator("#risk-map");
+        await Expect(map).ToHaveAttributeAsync("data-enterprise-markers", new System.Text.RegularExpressions.Regex("^[1-9][0-9]+$"), new() { Timeout = 20_000 });
+        foreach (var colour in new[] { "red", "orange", "yellow", "blue" })
+            Assert.True(int.Parse(await page.Locator($"#grade-count-{colour}").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1, colour);
+        await Expect(map.Locator("path.leaflet-interactive[data-colour='red']").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "risk-map");
+    }
 }
