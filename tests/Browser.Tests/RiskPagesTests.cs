@@ -62,4 +62,29 @@ public sealed class RiskPagesTests(BrowserApp app)
         await Expect(map.Locator("path.leaflet-interactive[data-colour='red']").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "risk-map");
     }
+
+    [Fact]
+    public async Task Bureau_records_an_enterprise_grade_below_sixty_as_red()
+    {
+        var page = await app.LoggedInPageAsync("bureau");
+        await page.GotoAsync("/risk");
+        var link = page.Locator("a.risk-enterprise-link", new() { HasText = "独山子区供排水有限公司第二水厂" });
+        await Expect(link).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await link.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/risk-points", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        var history = page.Locator("#grade-history");
+        var chip = page.Locator("#grade-form .risk-chip");
+        // Typed input before the circuit connects is lost (prerendering): type until the live chip follows.
+        for (var attempt = 0; attempt < 10 && await chip.GetAttributeAsync("data-colour") != "red"; attempt++)
+        {
+            await page.Locator(".grade-score input").FillAsync("58");
+            await page.Locator(".grade-score input").PressAsync("Tab");
+            await page.WaitForTimeoutAsync(1000);
+        }
+        await Expect(chip).ToHaveAttributeAsync("data-colour", "red");
+        await page.Locator("#grade-save").ClickAsync();
+        await Expect(history.Locator(".risk-chip").First).ToHaveAttributeAsync("data-colour", "red", new() { Timeout = 20_000 });
+        await Expect(history).ToContainTextAsync("58");
+    }
 }
