@@ -111,6 +111,7 @@ public abstract class RiskApiTests(TianshanApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/enterprises/{other}/risk-points", Point("越权", 1, 1, 1))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/enterprises/{other}/risk-points/{theirId}", Point("篡改", 1, 1, 1))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/enterprises/{other}/risk-points/{theirId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/enterprises/{other}/risk-points/export")).StatusCode);
         // Nor through its own enterprise's route with the other enterprise's point id.
         Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync($"/api/enterprises/{own}/risk-points/{theirId}", Point("篡改", 1, 1, 1))).StatusCode);
 
@@ -122,6 +123,22 @@ public abstract class RiskApiTests(TianshanApp app)
         var map = await client.GetFromJsonAsync<JsonElement>("/api/risk/map");
         var only = Assert.Single(map.GetProperty("enterprises").EnumerateArray());
         Assert.Equal(own, only.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Risk_list_exports_to_excel_with_every_point_and_its_colour()
+    {
+        var (own, _) = await EnterpriseIdsAsync();
+        using var client = await app.LoginAsync("enterprise");
+        var points = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{own}/risk-points");
+        var response = await client.GetAsync($"/api/enterprises/{own}/risk-points/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new ClosedXML.Excel.XLWorkbook(await response.Content.ReadAsStreamAsync());
+        var sheet = book.Worksheet(1);
+        Assert.Equal("风险点", sheet.Cell(1, 1).GetString());
+        Assert.Equal(points.GetArrayLength(), sheet.LastRowUsed()!.RowNumber() - 1);
+        Assert.Equal(points[0].GetProperty("name").GetString(), sheet.Cell(2, 1).GetString());
+        Assert.Equal(points[0].GetProperty("colourLabel").GetString(), sheet.Cell(2, 14).GetString());
     }
 
     [Fact]

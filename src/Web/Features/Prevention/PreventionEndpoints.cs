@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
+using Tianshan.Web.Features.Registry;
 
 namespace Tianshan.Web.Features.Prevention;
 
@@ -26,6 +28,12 @@ public static class PreventionEndpoints
 
         var points = app.MapGroup("/api/enterprises/{enterpriseId:guid}/risk-points").WithTags("Risk points").RequireAuthorization();
         points.MapGet("/", (TianshanDb db, Guid enterpriseId, CancellationToken ct) => RiskPoints.List(db, enterpriseId, ct));
+        points.MapGet("/export", async (TianshanDb db, Guid enterpriseId, TimeProvider time, CancellationToken ct) =>
+        {
+            var name = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+            var rows = await RiskPoints.List(db, enterpriseId, ct);
+            return Results.File(RiskPoints.Workbook(rows), RegistryWorkbooks.ContentType, $"风险点清单_{name}_{ChinaTime.Today(time):yyyyMMdd}.xlsx");
+        });
         points.MapPost("/", async (TianshanDb db, Guid enterpriseId, RiskPointDetails details, IOptions<RiskGradingOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             var view = await RiskPoints.Create(db, enterpriseId, details, options.Value, time, ct);

@@ -19,6 +19,16 @@ public static class RiskPoints
         p.ResponsiblePerson, p.Method, p.L, p.E, p.C, p.S, p.Score, p.Band, p.Band is { } b ? Lec.BandLabel(b) : null, p.Level,
         RiskLevels.Code(p.Level), RiskLevels.Label(p.Level), p.AssessedAt, p.AssessedBy);
 
+    /// <summary>The risk list (风险清单) as Excel, one row per point.</summary>
+    public static byte[] Workbook(IReadOnlyList<View> rows) => Registry.RegistryWorkbooks.WriteTable("风险点清单",
+        ["风险点", "单元/区域", "作业活动/设备设施", "危险因素", "管控措施", "责任人", "评价方法", "L", "E", "C", "S", "D/R", "危险程度", "风险等级", "评价人", "评价时间"],
+        rows.Select(p => new object?[]
+        {
+            p.Name, p.Location, p.Activity, p.HazardType, p.ControlMeasures, p.ResponsiblePerson, p.Method == RiskMethod.Lec ? "LEC" : "LS",
+            p.L, p.E, p.C, p.S, p.Score, p.BandLabel, p.ColourLabel, p.AssessedBy,
+            ChinaTime.ToChina(p.AssessedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+
     public static async Task<List<View>> List(TianshanDb db, Guid enterpriseId, CancellationToken ct)
     {
         if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId, ct))

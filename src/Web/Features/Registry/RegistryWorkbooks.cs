@@ -150,6 +150,18 @@ public static class RegistryWorkbooks
         _ => "",
     };
 
+    /// <summary>Any table as one sheet, in the house style (other capabilities' exports use this).</summary>
+    internal static byte[] WriteTable(string sheetName, string[] headers, IEnumerable<object?[]> rows)
+    {
+        using var book = new XLWorkbook();
+        var sheet = book.AddWorksheet(sheetName);
+        WriteHeader(sheet, headers);
+        var r = 2;
+        foreach (var row in rows)
+            WriteRow(sheet, r++, row);
+        return Save(book, sheet, headers.Length);
+    }
+
     private static void WriteHeader(IXLWorksheet sheet, string[] headers)
     {
         for (var i = 0; i < headers.Length; i++)
