@@ -94,6 +94,13 @@ public abstract class RiskApiTests(TianshanApp app)
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/enterprises/{own}/risk-points/{id}")).StatusCode);
         list = await client.GetFromJsonAsync<JsonElement>($"/api/enterprises/{own}/risk-points");
         Assert.DoesNotContain(list.EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+
+        // Every change is audited: created, re-graded, removed, each by the enterprise user.
+        using var bureau = await app.LoginAsync("bureau");
+        var audit = await bureau.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=RiskPoint&entityId={id}");
+        var entries = audit.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, entries.Count);
+        Assert.All(entries, e => Assert.Equal("enterprise", e.GetProperty("userName").GetString()));
     }
 
     [Fact]
