@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Tianshan.Core.Demo;
 
 namespace Tianshan.Web.Tests.Prevention;
@@ -53,6 +54,19 @@ public abstract class RiskApiTests(TianshanApp app)
         Assert.Equal("orange", body.GetProperty("colour").GetString());
         var red = await (await client.PostAsJsonAsync("/api/risk/ls", new { l = 4, s = 5 })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("red", red.GetProperty("colour").GetString());
+    }
+
+    [Fact]
+    public async Task A_province_sets_its_own_ls_bands_by_configuration()
+    {
+        // The 20–25 / 15–16 / 9–12 / 1–8 variant (domain-rules §2.2): 4 × 3 = 12 is yellow there, orange nationally.
+        await using var province = app.WithWebHostBuilder(b => b
+            .UseSetting("Prevention:RiskGrading:LsOrangeFrom", "15")
+            .UseSetting("Prevention:RiskGrading:LsYellowFrom", "9"));
+        using var client = province.CreateClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/auth/login", new { userName = "bureau", password = TianshanApp.DemoPassword })).StatusCode);
+        var body = await (await client.PostAsJsonAsync("/api/risk/ls", new { l = 4, s = 3 })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("yellow", body.GetProperty("colour").GetString());
     }
 
     [Fact]
