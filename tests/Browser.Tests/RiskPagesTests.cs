@@ -15,8 +15,9 @@ public sealed class RiskPagesTests(BrowserApp app)
         await Expect(map).ToHaveAttributeAsync("data-enterprise-markers", "1", new() { Timeout = 20_000 });
         var links = page.Locator("a.risk-enterprise-link");
         await Expect(links).ToHaveCountAsync(1);
-        await links.First.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/risk-points", StringComparison.Ordinal));
+        // Open the link's target directly: a click after the circuit connects is an enhanced (client-side) navigation
+        // with no load event to wait for.
+        await page.GotoAsync(await links.First.GetAttributeAsync("href") ?? "");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 
         // A click before the circuit connects is lost (the page is prerendered): click until the form opens.
@@ -70,8 +71,7 @@ public sealed class RiskPagesTests(BrowserApp app)
         await page.GotoAsync("/risk");
         var link = page.Locator("a.risk-enterprise-link", new() { HasText = "独山子区供排水有限公司第二水厂" });
         await Expect(link).ToHaveCountAsync(1, new() { Timeout = 20_000 });
-        await link.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/risk-points", StringComparison.Ordinal));
+        await page.GotoAsync(await link.GetAttributeAsync("href") ?? "");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         var history = page.Locator("#grade-history");
         var chip = page.Locator("#grade-form .risk-chip");
