@@ -45,6 +45,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<HiddenHazardDeadli
 builder.Services.AddOptions<PublicReportLimitOptions>().BindConfiguration(PublicReportLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<PublicReportLimiter>();
 builder.Services.AddSignalR();
+builder.Services.AddPrevention();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -127,6 +128,7 @@ app.MapRiskIndex();
 app.MapHiddenHazards();
 app.MapPublicReports();
 app.MapRandomDraws();
+app.MapPrevention();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

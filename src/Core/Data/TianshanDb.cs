@@ -42,6 +42,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<Inspector> Inspectors => Set<Inspector>();
     public DbSet<InspectorConflict> InspectorConflicts => Set<InspectorConflict>();
     public DbSet<RandomDrawRecord> RandomDraws => Set<RandomDrawRecord>();
+    public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
+    public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -64,6 +66,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<AlarmNotification>().HasQueryFilter(Through<AlarmNotification>(visible, n => n.Enterprise!));
         builder.Entity<HiddenHazard>().HasQueryFilter(Through<HiddenHazard>(visible, h => h.Enterprise!));
         builder.Entity<HiddenHazardEvidence>().HasQueryFilter(Through<HiddenHazardEvidence>(visible, e => e.HiddenHazard!.Enterprise!));
+        builder.Entity<RiskPoint>().HasQueryFilter(Through<RiskPoint>(visible, p => p.Enterprise!));
+        builder.Entity<EnterpriseRiskAssessment>().HasQueryFilter(Through<EnterpriseRiskAssessment>(visible, r => r.Enterprise!));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -114,6 +114,7 @@ public static class DemoSeeder
                 }));
             }
         }
+        DemoRiskPoints.Add(db, data);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -31,7 +31,7 @@ internal static class HiddenHazardEndpoints
         {
             var rows = await HiddenHazardQueries.ListAsync(db, filter, time.GetUtcNow(), Window(options), ct);
             string Day(DateTimeOffset? t) => t is { } v ? ChinaTime.ToChina(v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-            var bytes = RegistryWorkbooks.WriteSheet("隐患台账",
+            var bytes = RegistryWorkbooks.WriteTable("隐患台账",
                 ["隐患编号", "企业名称", "隐患名称", "部位", "来源", "等级", "状态", "发现日期", "整改责任人", "整改期限", "期限状态", "挂牌督办", "销号日期"],
                 rows.Select(r => new object?[]
                 {

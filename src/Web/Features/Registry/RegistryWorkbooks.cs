@@ -138,18 +138,6 @@ public static class RegistryWorkbooks
         return Save(book, sheet, headers.Length);
     }
 
-    /// <summary>Any ledger as one sheet with the house header style (bold, frozen, filtered).</summary>
-    public static byte[] WriteSheet(string sheetName, string[] headers, IEnumerable<object?[]> rows)
-    {
-        using var book = new XLWorkbook();
-        var sheet = book.AddWorksheet(sheetName);
-        WriteHeader(sheet, headers);
-        var r = 2;
-        foreach (var row in rows)
-            WriteRow(sheet, r++, row);
-        return Save(book, sheet, headers.Length);
-    }
-
     public static string YesNo(bool value) => value ? "是" : "否";
 
     public static string KindLabel(HazardUnitKind kind) => kind == HazardUnitKind.Production ? "生产单元" : "储存单元";
@@ -161,6 +149,18 @@ public static class RegistryWorkbooks
         StandardisationGrade.Level3 => "三级",
         _ => "",
     };
+
+    /// <summary>Any table as one sheet, in the house style (other capabilities' exports use this).</summary>
+    internal static byte[] WriteTable(string sheetName, string[] headers, IEnumerable<object?[]> rows)
+    {
+        using var book = new XLWorkbook();
+        var sheet = book.AddWorksheet(sheetName);
+        WriteHeader(sheet, headers);
+        var r = 2;
+        foreach (var row in rows)
+            WriteRow(sheet, r++, row);
+        return Save(book, sheet, headers.Length);
+    }
 
     private static void WriteHeader(IXLWorksheet sheet, string[] headers)
     {

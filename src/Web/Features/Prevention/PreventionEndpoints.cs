@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tianshan.Core.Data;
+using Tianshan.Core.Platform;
+using Tianshan.Core.Prevention;
+using Tianshan.Web.Features.Registry;
+
+namespace Tianshan.Web.Features.Prevention;
+
+public static class PreventionEndpoints
+{
+    private static readonly string[] Writers = [Roles.Bureau, Roles.Department, Roles.Street, Roles.Enterprise];
+    private static readonly string[] Graders = [Roles.Bureau, Roles.Department, Roles.Street];
+
+    /// <summary>The band edges (section Prevention:RiskGrading), national defaults when not configured.</summary>
+    public static IServiceCollection AddPrevention(this IServiceCollection services)
+    {
+        services.AddOptions<RiskGradingOptions>().BindConfiguration(RiskGradingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    public static void MapPrevention(this IEndpointRouteBuilder app)
+    {
+        var risk = app.MapGroup("/api/risk").WithTags("Risk grading").RequireAuthorization();
+        risk.MapPost("/lec", (GradeRisk.LecRequest request, IOptions<RiskGradingOptions> options) => GradeRisk.Handle(request, options));
+        risk.MapPost("/ls", (GradeRisk.LsRequest request, IOptions<RiskGradingOptions> options) => GradeRisk.Handle(request, options));
+        risk.MapGet("/map", (TianshanDb db, TimeProvider time, CancellationToken ct) => RiskMap.Handle(db, ChinaTime.Today(time), ct));
+
+        var points = app.MapGroup("/api/enterprises/{enterpriseId:guid}/risk-points").WithTags("Risk points").RequireAuthorization();
+        points.MapGet("/", (TianshanDb db, Guid enterpriseId, CancellationToken ct) => RiskPoints.List(db, enterpriseId, ct));
+        points.MapGet("/export", async (TianshanDb db, Guid enterpriseId, TimeProvider time, CancellationToken ct) =>
+        {
+            var name = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+            var rows = await RiskPoints.List(db, enterpriseId, ct);
+            return Results.File(RiskPoints.Workbook(rows), RegistryWorkbooks.ContentType, $"风险点清单_{name}_{ChinaTime.Today(time):yyyyMMdd}.xlsx");
+        });
+        points.MapPost("/", async (TianshanDb db, Guid enterpriseId, RiskPointDetails details, IOptions<RiskGradingOptions> options, TimeProvider time, CancellationToken ct) =>
+        {
+            var view = await RiskPoints.Create(db, enterpriseId, details, options.Value, time, ct);
+            return Results.Created($"/api/enterprises/{enterpriseId}/risk-points/{view.Id}", view);
+        }).RequireAuthorization(p => p.RequireRole(Writers));
+        points.MapPut("/{id:guid}", (TianshanDb db, Guid enterpriseId, Guid id, RiskPointDetails details, IOptions<RiskGradingOptions> options, TimeProvider time, CancellationToken ct) =>
+            RiskPoints.Update(db, enterpriseId, id, details, options.Value, time, ct)).RequireAuthorization(p => p.RequireRole(Writers));
+        points.MapDelete("/{id:guid}", async (TianshanDb db, Guid enterpriseId, Guid id, CancellationToken ct) =>
+        {
+            await RiskPoints.Delete(db, enterpriseId, id, ct);
+            return Results.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Writers));
+
+        var grades = app.MapGroup("/api/enterprises/{enterpriseId:guid}/risk-assessments").WithTags("Enterprise risk grade").RequireAuthorization();
+        grades.MapGet("/", (TianshanDb db, Guid enterpriseId, CancellationToken ct) => EnterpriseRiskAssessments.List(db, enterpriseId, ct));
+        grades.MapPost("/", async (TianshanDb db, Guid enterpriseId, EnterpriseRiskAssessments.Request request, IOptions<RiskGradingOptions> options, CancellationToken ct) =>
+        {
+            var view = await EnterpriseRiskAssessments.Create(db, enterpriseId, request, options.Value, ct);
+            return Results.Created($"/api/enterprises/{enterpriseId}/risk-assessments/{view.Id}", view);
+        }).RequireAuthorization(p => p.RequireRole(Graders));
+    }
+}
