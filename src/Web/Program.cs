@@ -44,6 +44,7 @@ builder.Services.AddSingleton<HiddenHazardDeadlineService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HiddenHazardDeadlineService>());
 builder.Services.AddOptions<PublicReportLimitOptions>().BindConfiguration(PublicReportLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<PublicReportLimiter>();
+builder.Services.AddOptions<SupervisionFrequencyOptions>().BindConfiguration(SupervisionFrequencyOptions.Section);
 builder.Services.AddSignalR();
 builder.Services.AddPrevention();
 
@@ -128,6 +129,7 @@ app.MapRiskIndex();
 app.MapHiddenHazards();
 app.MapPublicReports();
 app.MapRandomDraws();
+app.MapInspections();
 app.MapPrevention();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>

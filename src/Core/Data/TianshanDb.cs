@@ -42,6 +42,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<Inspector> Inspectors => Set<Inspector>();
     public DbSet<InspectorConflict> InspectorConflicts => Set<InspectorConflict>();
     public DbSet<RandomDrawRecord> RandomDraws => Set<RandomDrawRecord>();
+    public DbSet<InspectionPlanItem> InspectionPlanItems => Set<InspectionPlanItem>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
 
@@ -65,6 +67,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<Gateway>().HasQueryFilter(Through<Gateway>(visible, g => g.Enterprise!));
         builder.Entity<AlarmNotification>().HasQueryFilter(Through<AlarmNotification>(visible, n => n.Enterprise!));
         builder.Entity<HiddenHazard>().HasQueryFilter(Through<HiddenHazard>(visible, h => h.Enterprise!));
+        builder.Entity<InspectionPlanItem>().HasQueryFilter(Through<InspectionPlanItem>(visible, i => i.Enterprise!));
+        builder.Entity<Inspection>().HasQueryFilter(Through<Inspection>(visible, i => i.Enterprise!));
         builder.Entity<HiddenHazardEvidence>().HasQueryFilter(Through<HiddenHazardEvidence>(visible, e => e.HiddenHazard!.Enterprise!));
         builder.Entity<RiskPoint>().HasQueryFilter(Through<RiskPoint>(visible, p => p.Enterprise!));
         builder.Entity<EnterpriseRiskAssessment>().HasQueryFilter(Through<EnterpriseRiskAssessment>(visible, r => r.Enterprise!));

@@ -147,3 +147,38 @@ internal sealed class EnterpriseRiskAssessmentConfiguration : IEntityTypeConfigu
         b.Property(a => a.Note).HasMaxLength(1000);
     }
 }
+
+internal sealed class InspectionPlanItemConfiguration : IEntityTypeConfiguration<InspectionPlanItem>
+{
+    public void Configure(EntityTypeBuilder<InspectionPlanItem> b)
+    {
+        b.HasIndex(i => new { i.Year, i.EnterpriseId }).IsUnique();
+        b.Property(i => i.PlannedBy).HasMaxLength(100);
+        b.HasOne(i => i.Enterprise).WithMany().HasForeignKey(i => i.EnterpriseId);
+    }
+}
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> b)
+    {
+        b.HasIndex(i => i.Number).IsUnique();
+        b.HasIndex(i => new { i.EnterpriseId, i.InspectedOn });
+        b.Property(i => i.Number).HasMaxLength(32);
+        b.Property(i => i.Template).HasMaxLength(32);
+        b.Property(i => i.EnterpriseSignatory).HasMaxLength(50);
+        b.Property(i => i.Summary).HasMaxLength(2000);
+        b.Property(i => i.RecordedBy).HasMaxLength(100);
+        b.Ignore(i => i.Findings);
+        b.HasOne(i => i.Enterprise).WithMany().HasForeignKey(i => i.EnterpriseId);
+        b.OwnsMany(i => i.Items, item =>
+        {
+            item.ToTable("InspectionItems");
+            item.WithOwner().HasForeignKey("InspectionId");
+            item.Property<int>("Id");
+            item.HasKey("Id");
+            item.Property(x => x.Text).HasMaxLength(500);
+            item.Property(x => x.Note).HasMaxLength(1000);
+        });
+    }
+}

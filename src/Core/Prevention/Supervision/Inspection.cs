@@ -116,7 +116,8 @@ public sealed class Inspection
             Title = title,
             Description = $"监督检查 {Number}（{InspectedOn:yyyy-MM-dd}，{string.Join("、", Inspectors)}{(Unannounced ? "，四不两直" : "")}）发现：{item.Note}\n检查项：{item.Text}",
             Location = "",
-            FoundAt = new DateTimeOffset(InspectedOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
+            // Noon of the inspection day (Beijing), but never later than the record itself.
+            FoundAt = new[] { new DateTimeOffset(InspectedOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)).ToUniversalTime(), RecordedAt }.Min(),
         };
     }
 

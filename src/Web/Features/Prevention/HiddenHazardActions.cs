@@ -76,7 +76,7 @@ public static class HiddenHazardActions
     /// <summary>Registers with the next number of the year (YH-2026-00001, counted over all enterprises); two registrations
     /// racing for one number meet the unique index and the loser takes the next.</summary>
     internal static async Task<HiddenHazard> AddAsync(TianshanDb db, Guid enterpriseId, HiddenHazardOrigin source, HiddenHazardDetails details,
-        string? by, DateTimeOffset now, CancellationToken ct)
+        string? by, DateTimeOffset now, CancellationToken ct, Action<HiddenHazard>? beforeSave = null)
     {
         var prefix = $"YH-{ChinaTime.ToChina(now).Year}-";
         for (var attempt = 0; ; attempt++)
@@ -84,6 +84,7 @@ public static class HiddenHazardActions
             var count = await db.HiddenHazards.IgnoreQueryFilters().CountAsync(h => h.Number.StartsWith(prefix), ct);
             var hazard = HiddenHazard.Register(enterpriseId, $"{prefix}{count + 1 + attempt:00000}", source, details, by, now);
             db.HiddenHazards.Add(hazard);
+            beforeSave?.Invoke(hazard);   // e.g. link it from the record it came from, in the same commit
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -91,7 +92,9 @@ public static class HiddenHazardActions
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                db.ChangeTracker.Clear();
+                // A number taken meanwhile: forget only this hazard and try the next number; the caller's other changes stay.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity == hazard || hazard.Events.Contains(e.Entity)).ToList())
+                    entry.State = EntityState.Detached;
             }
         }
     }

@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tianshan.Core.Data;
+using Tianshan.Core.Platform;
+using Tianshan.Core.Prevention;
+
+namespace Tianshan.Web.Features.Prevention;
+
+/// <summary>
+/// Supervision by risk: the year's inspection plan generated from the enterprises' latest grades (every enterprise in the
+/// planner's scope), its progress from the inspections recorded, and the inspection records themselves, whose findings
+/// become hidden hazards in one step.
+/// </summary>
+public static class Inspections
+{
+    public static readonly string[] Planners = [Roles.Bureau, Roles.Department];
+
+    public sealed record PlanLine(Guid EnterpriseId, string EnterpriseName, RiskLevel? Colour, string ColourLabel, IReadOnlyList<int> Months,
+        int Planned, int Done, int DueByNow);
+
+    public sealed record PlanView(int Year, int Enterprises, int Planned, int Done, int DueByNow, int EnterprisesInspected, double CoveragePercent,
+        IReadOnlyList<PlanLine> Lines);
+
+    public sealed record ResultRequest(int Number, CheckResult Result, string? Note);
+
+    public sealed record RecordRequest(Guid? EnterpriseId, DateOnly? InspectedOn, string? Template, List<string>? Inspectors, bool Unannounced,
+        Guid? DrawId, List<ResultRequest>? Results, string? EnterpriseSignatory, string? Summary);
+
+    public sealed record InspectionView(Guid Id, string Number, Guid EnterpriseId, string EnterpriseName, DateOnly InspectedOn, string Template,
+        string TemplateName, IReadOnlyList<string> Inspectors, bool Unannounced, Guid? DrawId, int Findings, string EnterpriseSignatory, string? Summary,
+        string RecordedBy, IReadOnlyList<InspectionItem> Items);
+
+    public static async Task<PlanView> GenerateAsync(TianshanDb db, ClaimsPrincipal user, int year, SupervisionFrequencyOptions frequency, TimeProvider time,
+        CancellationToken ct)
+    {
+        if (!Planners.Any(user.IsInRole))
+            throw new ForbiddenException("只有区应急管理局和行业监管部门可以编制年度监督检查计划");
+        if (year < 2020 || year > 2100)
+            throw new DomainValidationException("year", "年份无效");
+        var enterprises = await db.Enterprises.AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+        var grades = (await db.EnterpriseRiskAssessments.AsNoTracking().Select(a => new { a.EnterpriseId, a.Grade, a.AssessedOn }).ToListAsync(ct))
+            .GroupBy(a => a.EnterpriseId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.AssessedOn)!.Grade);
+        var plan = InspectionPlanner.Plan(enterprises.Select(e => (e.Id, e.Name, grades.TryGetValue(e.Id, out var g) ? g : (RiskLevel?)null)), frequency);
+        // Regenerating replaces this year's lines for the enterprises in the planner's scope (a grade may have changed).
+        var ids = enterprises.Select(e => e.Id).ToList();
+        db.InspectionPlanItems.RemoveRange(await db.InspectionPlanItems.Where(i => i.Year == year && ids.Contains(i.EnterpriseId)).ToListAsync(ct));
+        var now = time.GetUtcNow();
+        db.InspectionPlanItems.AddRange(plan.Select(p => new InspectionPlanItem
+        {
+            Year = year, EnterpriseId = p.EnterpriseId, Colour = p.Colour, Months = [.. p.Months], PlannedAt = now, PlannedBy = db.Scope.UserName,
+        }));
+        await db.SaveChangesAsync(ct);
+        return await PlanAsync(db, year, time, ct);
+    }
+
+    public static async Task<PlanView> PlanAsync(TianshanDb db, int year, TimeProvider time, CancellationToken ct)
+    {
+        var items = await db.InspectionPlanItems.AsNoTracking().Include(i => i.Enterprise).Where(i => i.Year == year).ToListAsync(ct);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var done = (await db.Inspections.AsNoTracking().Where(i => i.InspectedOn >= from && i.InspectedOn <= to).Select(i => i.EnterpriseId).ToListAsync(ct))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var today = ChinaTime.Today(time);
+        var monthNow = today.Year > year ? 12 : today.Year < year ? 0 : today.Month;
+        var lines = items.Select(i => new PlanLine(i.EnterpriseId, i.Enterprise!.Name, i.Colour, i.Colour is { } c ? RiskLevels.Label(c) : "未评级", i.Months,
+                i.Months.Count, done.GetValueOrDefault(i.EnterpriseId), i.Months.Count(m => m <= monthNow)))
+            .OrderBy(l => l.Colour ?? RiskLevel.Yellow).ThenBy(l => l.EnterpriseName, StringComparer.Ordinal).ToList();
+        var inspected = lines.Count(l => l.Done > 0);
+        return new PlanView(year, lines.Count, lines.Sum(l => l.Planned), lines.Sum(l => Math.Min(l.Done, l.Planned)), lines.Sum(l => l.DueByNow), inspected,
+            lines.Count == 0 ? 0 : Math.Round(100.0 * inspected / lines.Count, 1), lines);
+    }
+
+    public static async Task<Inspection> RecordAsync(TianshanDb db, ClaimsPrincipal user, RecordRequest request, TimeProvider time, CancellationToken ct)
+    {
+        if (!HiddenHazardActions.Supervisors.Any(user.IsInRole))
+            throw new ForbiddenException("只有监管执法人员可以录入监督检查记录");
+        if (request.EnterpriseId is not { } enterpriseId)
+            throw new DomainValidationException("enterpriseId", "请选择被检查企业");
+        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct)
+            ?? throw new NotFoundException("企业不存在或不在您的管辖范围内");
+        var template = InspectionChecklists.Find(request.Template) ?? InspectionChecklists.For(enterprise.Sector);
+        if (request.DrawId is { } drawId && !await db.RandomDraws.AnyAsync(d => d.Id == drawId, ct))
+            throw new DomainValidationException("drawId", "双随机抽查记录不存在");
+        var now = time.GetUtcNow();
+        var prefix = $"JC-{ChinaTime.ToChina(now).Year}-";
+        var count = await db.Inspections.IgnoreQueryFilters().CountAsync(i => i.Number.StartsWith(prefix), ct);
+        var inspection = Inspection.Record(enterpriseId, $"{prefix}{count + 1:00000}", request.InspectedOn ?? ChinaTime.Today(time), template,
+            request.Inspectors ?? [], request.Unannounced, request.DrawId,
+            (request.Results ?? []).Select(r => (r.Number, r.Result, r.Note)).ToList(), request.EnterpriseSignatory ?? "", request.Summary, db.Scope.UserName, now);
+        db.Inspections.Add(inspection);
+        await db.SaveChangesAsync(ct);
+        return inspection;
+    }
+
+    /// <summary>A finding becomes a hidden hazard of the inspected enterprise (origin 监督检查), linked both ways, in one commit.</summary>
+    public static async Task<HiddenHazard> FindingToHazardAsync(TianshanDb db, ClaimsPrincipal user, Guid id, int item, TimeProvider time, CancellationToken ct)
+    {
+        if (!HiddenHazardActions.Supervisors.Any(user.IsInRole))
+            throw new ForbiddenException("只有监管执法人员可以将检查问题转为隐患");
+        var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("检查记录不存在或不在您的管辖范围内");
+        var details = inspection.FindingAsHazard(item);
+        var hazard = await HiddenHazardActions.AddAsync(db, inspection.EnterpriseId, HiddenHazardOrigin.Inspection, details, db.Scope.UserName,
+            time.GetUtcNow(), ct, beforeSave: h => inspection.LinkHazard(item, h.Id));
+        return hazard;
+    }
+
+    public static InspectionView View(Inspection i, string enterpriseName) => new(i.Id, i.Number, i.EnterpriseId, enterpriseName, i.InspectedOn, i.Template,
+        InspectionChecklists.Find(i.Template)?.Name ?? i.Template, i.Inspectors, i.Unannounced, i.DrawId, i.Findings, i.EnterpriseSignatory, i.Summary,
+        i.RecordedBy, i.Items.OrderBy(x => x.Number).ToList());
+
+    public static void MapInspections(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/inspection-plans").WithTags("Inspection plans").RequireAuthorization(p => p.RequireRole(HiddenHazardActions.Supervisors));
+        plans.MapGet("/{year:int}", async (TianshanDb db, int year, TimeProvider time, CancellationToken ct) => await PlanAsync(db, year, time, ct));
+        plans.MapPost("/{year:int}/generate", async (TianshanDb db, ClaimsPrincipal user, int year, IOptions<SupervisionFrequencyOptions> frequency,
+            TimeProvider time, CancellationToken ct) => await GenerateAsync(db, user, year, frequency.Value, time, ct));
+
+        var api = app.MapGroup("/api/inspections").WithTags("Inspections").RequireAuthorization(p => p.RequireRole(HiddenHazardActions.Participants));
+        api.MapGet("/templates", () => InspectionChecklists.All);
+        api.MapGet("/", async (TianshanDb db, Guid? enterpriseId, CancellationToken ct) =>
+            (await db.Inspections.AsNoTracking().Include(i => i.Enterprise).Where(i => enterpriseId == null || i.EnterpriseId == enterpriseId)
+                .OrderByDescending(i => i.InspectedOn).ThenByDescending(i => i.RecordedAt).Take(500).ToListAsync(ct))
+            .Select(i => View(i, i.Enterprise!.Name)).ToList());
+        api.MapGet("/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) =>
+        {
+            var i = await db.Inspections.AsNoTracking().Include(x => x.Enterprise).FirstOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw new NotFoundException("检查记录不存在或不在您的管辖范围内");
+            return View(i, i.Enterprise!.Name);
+        });
+        api.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, RecordRequest request, TimeProvider time, CancellationToken ct) =>
+        {
+            var inspection = await RecordAsync(db, user, request, time, ct);
+            return Results.Created($"/api/inspections/{inspection.Id}", new { inspection.Id, inspection.Number, inspection.Findings });
+        });
+        api.MapPost("/{id:guid}/items/{item:int}/hazard", async (TianshanDb db, ClaimsPrincipal user, Guid id, int item, TimeProvider time, CancellationToken ct) =>
+        {
+            var hazard = await FindingToHazardAsync(db, user, id, item, time, ct);
+            return Results.Created($"/api/hazards/{hazard.Id}", new { hazard.Id, hazard.Number });
+        });
+    }
+}
