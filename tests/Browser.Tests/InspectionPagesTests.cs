@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Tianshan.Browser.Tests;
+
+/// <summary>The bureau generates the year's plan; an inspector records an unannounced inspection of the refinery with one
+/// finding and turns the finding into a hidden hazard in one click.</summary>
+[Collection(WithBrowser.Name)]
+public sealed class InspectionPagesTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_plan_is_generated_and_an_inspection_finding_becomes_a_hazard()
+    {
+        var bureau = await app.LoggedInPageAsync("bureau");
+        await bureau.GotoAsync("/inspections");
+        await Expect(bureau.Locator("#generate-plan")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await bureau.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await bureau.WaitForTimeoutAsync(1500);
+        for (var attempt = 0; attempt < 3 && !(await bureau.Locator("#plan-summary").InnerTextAsync()).Contains("覆盖企业 30 家", StringComparison.Ordinal); attempt++)
+        {
+            await bureau.ClickAsync("#generate-plan");
+            await bureau.WaitForTimeoutAsync(1500);
+        }
+        await Expect(bureau.Locator("#plan-summary")).ToContainTextAsync("覆盖企业 30 家");
+
+        var page = await app.LoggedInPageAsync("inspector");
+        await page.GotoAsync("/inspections");
+        await Expect(page.Locator("#record-inspection")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForTimeoutAsync(1500);
+        for (var attempt = 0; attempt < 3 && await page.Locator("#inspection-form").CountAsync() == 0; attempt++)
+        {
+            await page.ClickAsync("#record-inspection");
+            await page.WaitForTimeoutAsync(1000);
+        }
+        await page.Locator("#inspection-form .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "独山子石化公司" }).First.ClickAsync();
+        await Expect(page.Locator("#checklist")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var row = page.Locator("#checklist tbody tr").Nth(4);
+        await row.Locator(".mud-radio", new() { HasText = "不符合" }).ClickAsync();
+        await row.Locator("input").Last.FillAsync("2号罐区紧急切断阀处于手动旁路状态");
+        await page.Locator("#f-inspectors").FillAsync("马建国、李秀兰");
+        await page.Locator("#f-signatory").FillAsync("张伟");
+        await page.Locator("#f-signatory").PressAsync("Tab");
+        await page.ClickAsync("#save-inspection");
+        var finding = page.Locator("#inspection-table .finding", new() { HasText = "紧急切断阀" });
+        await Expect(finding).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await finding.Locator(".finding-to-hazard").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/hazards/", StringComparison.Ordinal), new() { Timeout = 20_000 });
+        await Expect(page.Locator("#hazard-status")).ToContainTextAsync("已登记", new() { Timeout = 20_000 });
+        await Expect(page.GetByText("监督检查").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "inspection-hazard");
+    }
+}
