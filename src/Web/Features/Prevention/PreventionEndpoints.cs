@@ -34,6 +34,13 @@ public static class PreventionEndpoints
             var rows = await RiskPoints.List(db, enterpriseId, ct);
             return Results.File(RiskPoints.Workbook(rows), RegistryWorkbooks.ContentType, $"风险点清单_{name}_{ChinaTime.Today(time):yyyyMMdd}.xlsx");
         });
+        points.MapGet("/cards.pdf", async (TianshanDb db, Guid enterpriseId, IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
+        {
+            var name = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+            var rows = await RiskPoints.List(db, enterpriseId, ct);
+            var pdf = PostRiskCards.Render(name ?? "", rows, time.GetUtcNow(), configuration["Pdf:FontPath"]);
+            return Results.File(pdf, "application/pdf", $"岗位安全风险告知卡_{name}_{ChinaTime.Today(time):yyyyMMdd}.pdf");
+        });
         points.MapPost("/", async (TianshanDb db, Guid enterpriseId, RiskPointDetails details, IOptions<RiskGradingOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             var view = await RiskPoints.Create(db, enterpriseId, details, options.Value, time, ct);
