@@ -130,6 +130,7 @@ app.MapHiddenHazards();
 app.MapPublicReports();
 app.MapRandomDraws();
 app.MapInspections();
+app.MapCredit();
 app.MapPrevention();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>

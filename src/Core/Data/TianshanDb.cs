@@ -44,6 +44,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<RandomDrawRecord> RandomDraws => Set<RandomDrawRecord>();
     public DbSet<InspectionPlanItem> InspectionPlanItems => Set<InspectionPlanItem>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
 
@@ -69,6 +70,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<HiddenHazard>().HasQueryFilter(Through<HiddenHazard>(visible, h => h.Enterprise!));
         builder.Entity<InspectionPlanItem>().HasQueryFilter(Through<InspectionPlanItem>(visible, i => i.Enterprise!));
         builder.Entity<Inspection>().HasQueryFilter(Through<Inspection>(visible, i => i.Enterprise!));
+        builder.Entity<BlacklistEntry>().HasQueryFilter(Through<BlacklistEntry>(visible, e => e.Enterprise!));
         builder.Entity<HiddenHazardEvidence>().HasQueryFilter(Through<HiddenHazardEvidence>(visible, e => e.HiddenHazard!.Enterprise!));
         builder.Entity<RiskPoint>().HasQueryFilter(Through<RiskPoint>(visible, p => p.Enterprise!));
         builder.Entity<EnterpriseRiskAssessment>().HasQueryFilter(Through<EnterpriseRiskAssessment>(visible, r => r.Enterprise!));

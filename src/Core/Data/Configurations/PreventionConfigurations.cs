@@ -182,3 +182,17 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         });
     }
 }
+
+internal sealed class BlacklistEntryConfiguration : IEntityTypeConfiguration<BlacklistEntry>
+{
+    public void Configure(EntityTypeBuilder<BlacklistEntry> b)
+    {
+        b.ToTable("Blacklist");
+        b.HasIndex(e => new { e.EnterpriseId, e.ListedOn });
+        b.Property(e => e.Reason).HasMaxLength(1000);
+        b.Property(e => e.ListedBy).HasMaxLength(100);
+        b.Property(e => e.RemovalReason).HasMaxLength(1000);
+        b.Property(e => e.RemovedBy).HasMaxLength(100);
+        b.HasOne(e => e.Enterprise).WithMany().HasForeignKey(e => e.EnterpriseId);
+    }
+}
