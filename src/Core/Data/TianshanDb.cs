@@ -45,6 +45,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<InspectionPlanItem> InspectionPlanItems => Set<InspectionPlanItem>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
+    public DbSet<RiskListReport> RiskListReports => Set<RiskListReport>();
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
 
@@ -70,6 +71,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<HiddenHazard>().HasQueryFilter(Through<HiddenHazard>(visible, h => h.Enterprise!));
         builder.Entity<InspectionPlanItem>().HasQueryFilter(Through<InspectionPlanItem>(visible, i => i.Enterprise!));
         builder.Entity<Inspection>().HasQueryFilter(Through<Inspection>(visible, i => i.Enterprise!));
+        builder.Entity<RiskListReport>().HasQueryFilter(Through<RiskListReport>(visible, r => r.Enterprise!));
         builder.Entity<BlacklistEntry>().HasQueryFilter(Through<BlacklistEntry>(visible, e => e.Enterprise!));
         builder.Entity<HiddenHazardEvidence>().HasQueryFilter(Through<HiddenHazardEvidence>(visible, e => e.HiddenHazard!.Enterprise!));
         builder.Entity<RiskPoint>().HasQueryFilter(Through<RiskPoint>(visible, p => p.Enterprise!));

@@ -196,3 +196,13 @@ internal sealed class BlacklistEntryConfiguration : IEntityTypeConfiguration<Bla
         b.HasOne(e => e.Enterprise).WithMany().HasForeignKey(e => e.EnterpriseId);
     }
 }
+
+internal sealed class RiskListReportConfiguration : IEntityTypeConfiguration<RiskListReport>
+{
+    public void Configure(EntityTypeBuilder<RiskListReport> b)
+    {
+        b.HasIndex(r => new { r.EnterpriseId, r.SubmittedAt });
+        b.Property(r => r.SubmittedBy).HasMaxLength(100);
+        b.HasOne(r => r.Enterprise).WithMany().HasForeignKey(r => r.EnterpriseId);
+    }
+}

@@ -34,6 +34,22 @@ public static class PreventionEndpoints
             var rows = await RiskPoints.List(db, enterpriseId, ct);
             return Results.File(RiskPoints.Workbook(rows), RegistryWorkbooks.ContentType, $"风险点清单_{name}_{ChinaTime.Today(time):yyyyMMdd}.xlsx");
         });
+        points.MapPost("/report", async (TianshanDb db, Guid enterpriseId, TimeProvider time, CancellationToken ct) =>
+        {
+            var report = await RiskPoints.ReportAsync(db, enterpriseId, time, ct);
+            return Results.Created($"/api/risk/reports/{report.Id}", new { report.Id, report.SubmittedAt, report.Red, report.Orange, report.Yellow, report.Blue });
+        });
+        risk.MapGet("/reports", async (TianshanDb db, CancellationToken ct) =>
+            await db.RiskListReports.AsNoTracking().OrderByDescending(r => r.SubmittedAt)
+                .Select(r => new { r.Id, r.EnterpriseId, EnterpriseName = r.Enterprise!.Name, r.SubmittedAt, r.SubmittedBy, r.Red, r.Orange, r.Yellow, r.Blue })
+                .Take(500).ToListAsync(ct));
+        risk.MapGet("/reports/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) =>
+        {
+            var r = await db.RiskListReports.AsNoTracking().Include(x => x.Enterprise).FirstOrDefaultAsync(x => x.Id == id, ct)
+                ?? throw new NotFoundException("报送记录不存在或不在您的管辖范围内");
+            return new { r.Id, r.EnterpriseId, EnterpriseName = r.Enterprise!.Name, r.SubmittedAt, r.SubmittedBy, r.Red, r.Orange, r.Yellow, r.Blue,
+                Points = System.Text.Json.JsonDocument.Parse(r.PointsJson).RootElement };
+        });
         points.MapGet("/cards.pdf", async (TianshanDb db, Guid enterpriseId, IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
         {
             var name = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);

@@ -31,7 +31,7 @@ public static class RiskMap
     }
 
     public sealed record Entry(Guid Id, string Name, string Sector, double? Latitude, double? Longitude, RiskLevel? Grade, string Colour,
-        string ColourLabel, decimal? Score, DateOnly? NextDue, bool ReassessmentDue, ColourCounts Points);
+        string ColourLabel, decimal? Score, DateOnly? NextDue, bool ReassessmentDue, ColourCounts Points, int OpenHazards, int OpenMajorHazards);
 
     public sealed record Response(IReadOnlyList<Entry> Enterprises, ColourCounts Grades, int Ungraded, ColourCounts Points);
 
@@ -46,13 +46,19 @@ public static class RiskMap
         var points = await db.RiskPoints.AsNoTracking().GroupBy(p => new { p.EnterpriseId, p.Level })
             .Select(g => new { g.Key.EnterpriseId, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
         var pointsOf = points.ToLookup(p => p.EnterpriseId, p => (p.Level, p.Count));
+        // The hidden hazards not yet struck off, on the same map (一张图): prevention's two halves side by side.
+        var hazards = (await db.HiddenHazards.AsNoTracking()
+                .Where(h => h.Status != HiddenHazardStatus.Closed && h.Status != HiddenHazardStatus.Dismissed)
+                .Select(h => new { h.EnterpriseId, h.Grade }).ToListAsync(ct))
+            .ToLookup(h => h.EnterpriseId);
 
         var entries = enterprises.Select(e =>
         {
             var grade = latest.GetValueOrDefault(e.Id);
             return new Entry(e.Id, e.Name, SectorSet.Label(e.Sector), e.Latitude, e.Longitude, grade?.Grade,
                 grade is null ? "none" : RiskLevels.Code(grade.Grade), grade is null ? "未评估" : RiskLevels.Label(grade.Grade),
-                grade?.Score, grade?.NextDue, grade is null || grade.NextDue <= today, ColourCounts.From(pointsOf[e.Id]));
+                grade?.Score, grade?.NextDue, grade is null || grade.NextDue <= today, ColourCounts.From(pointsOf[e.Id]),
+                hazards[e.Id].Count(), hazards[e.Id].Count(h => h.Grade == HiddenHazardGrade.Major));
         }).OrderBy(e => e.Grade ?? (RiskLevel)99).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
 
         return new Response(entries,

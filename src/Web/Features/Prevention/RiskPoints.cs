@@ -64,6 +64,31 @@ public static class RiskPoints
         await db.SaveChangesAsync(ct);
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions SnapshotJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>风险清单报送: the enterprise reports its current risk list to the bureau as a snapshot.</summary>
+    public static async Task<RiskListReport> ReportAsync(TianshanDb db, Guid enterpriseId, TimeProvider time, CancellationToken ct)
+    {
+        await WritableEnterprise(db, enterpriseId, ct);
+        var points = await List(db, enterpriseId, ct);
+        if (points.Count == 0)
+            throw new DomainValidationException("points", "尚未登记风险点，无法报送风险清单");
+        var report = new RiskListReport
+        {
+            EnterpriseId = enterpriseId,
+            SubmittedAt = time.GetUtcNow(),
+            SubmittedBy = db.Scope.UserName,
+            Red = points.Count(p => p.Level == RiskLevel.Red),
+            Orange = points.Count(p => p.Level == RiskLevel.Orange),
+            Yellow = points.Count(p => p.Level == RiskLevel.Yellow),
+            Blue = points.Count(p => p.Level == RiskLevel.Blue),
+            PointsJson = System.Text.Json.JsonSerializer.Serialize(points, SnapshotJson),
+        };
+        db.RiskListReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
     /// <summary>The enterprise, if the caller can see it (else 404, scope is never revealed) and may change it (else 403).</summary>
     public static async Task<Enterprise> WritableEnterprise(TianshanDb db, Guid enterpriseId, CancellationToken ct)
     {

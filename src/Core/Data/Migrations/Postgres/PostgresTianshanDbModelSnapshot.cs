@@ -1066,6 +1066,46 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                     b.ToTable("RandomDraws", (string)null);
                 });
 
+            modelBuilder.Entity("Tianshan.Core.Prevention.RiskListReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Blue")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Orange")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PointsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Red")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Yellow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "SubmittedAt");
+
+                    b.ToTable("RiskListReports");
+                });
+
             modelBuilder.Entity("Tianshan.Core.Prevention.RiskPoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1806,6 +1846,17 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Inspector");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.RiskListReport", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
                 });
 
             modelBuilder.Entity("Tianshan.Core.Prevention.RiskPoint", b =>

@@ -1056,6 +1056,46 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.ToTable("RandomDraws", (string)null);
                 });
 
+            modelBuilder.Entity("Tianshan.Core.Prevention.RiskListReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Blue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Orange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PointsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Red")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Yellow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "SubmittedAt");
+
+                    b.ToTable("RiskListReports");
+                });
+
             modelBuilder.Entity("Tianshan.Core.Prevention.RiskPoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1790,6 +1830,17 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Inspector");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.RiskListReport", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
                 });
 
             modelBuilder.Entity("Tianshan.Core.Prevention.RiskPoint", b =>
