@@ -79,6 +79,8 @@ public sealed class AlarmHandlingTests(BrowserApp app)
     [Fact]
     public async Task An_enterprise_user_sees_its_own_sources_and_sensors_in_the_enterprise_view()
     {
+        // A normal temperature of the diesel tank farm (MHS-010, no other test publishes there).
+        await PublishAsync("010-TT02", 23.5);
         var page = await app.LoggedInPageAsync("enterprise2");
         await page.GotoAsync("/monitoring/overview");
         var link = page.Locator("#source-table a.enterprise-monitoring-link");
@@ -95,6 +97,9 @@ public sealed class AlarmHandlingTests(BrowserApp app)
         Assert.True(await source.Locator("tr.sensor-row").CountAsync() >= 4);
         await Expect(source.Locator("tr.sensor-row").Filter(new() { HasText = "009-LT01" })).ToHaveCountAsync(1);
         await Expect(source.Locator(".source-video")).ToContainTextAsync("视频监控");
+        var temperature = page.Locator(".source-card[data-source-code$='MHS-010'] tr.sensor-row").Filter(new() { HasText = "010-TT02" });
+        await Expect(temperature.Locator(".sensor-value")).ToContainTextAsync("23.5 ℃");
+        await Expect(temperature.Locator(".sensor-online")).ToContainTextAsync("在线");
         await BrowserApp.ScreenshotAsync(page, "enterprise-monitoring");
     }
 
