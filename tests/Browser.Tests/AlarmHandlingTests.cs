@@ -74,6 +74,7 @@ public sealed class AlarmHandlingTests(BrowserApp app)
         await Expect(record).ToContainTextAsync("进料阀卡涩导致压力升高");
         await Expect(record).ToContainTextAsync("切换备用阀门，压力恢复正常");
         await Expect(record).ToContainTextAsync("真实报警");
+        await BrowserApp.ScreenshotAsync(page, "alarm-journal");
         // The journal also holds the alarm's own history (raised by the system).
         await Expect(page.Locator(".alarm-journal tr.journal-entry").Filter(new() { HasText = "报警未确认" }).First).ToContainTextAsync("系统");
         await Expect(row.Locator(".alarm-state")).ToContainTextAsync("已处置");
