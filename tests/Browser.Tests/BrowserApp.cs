@@ -51,6 +51,26 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>Publishes a gateway batch to the embedded broker with the real MQTT client (mosquitto_pub, QoS 1), logged in
+    /// as the enterprise's gateway.</summary>
+    public async Task PublishAsync(string enterpriseCode, string payload, string clientId)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("mosquitto_pub")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList =
+            {
+                "-h", "127.0.0.1", "-p", MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "-u", enterpriseCode, "-P", DemoPassword,
+                "-q", "1", "-i", clientId, "-t", $"tianshan/{enterpriseCode}/batch", "-m", payload,
+            },
+        };
+        using var publish = System.Diagnostics.Process.Start(psi)!;
+        var output = await publish.StandardOutput.ReadToEndAsync() + await publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        Assert.True(publish.ExitCode == 0, output);
+    }
+
     public async Task<IPage> LoggedInPageAsync(string userName)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = "zh-CN" });

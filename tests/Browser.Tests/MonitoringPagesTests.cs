@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Tianshan.Core.Demo;
 using static Microsoft.Playwright.Assertions;
@@ -101,21 +99,5 @@ public sealed class MonitoringPagesTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "sensor-trend");
     }
 
-    private async Task PublishAsync(string enterprise, string payload)
-    {
-        var psi = new ProcessStartInfo("mosquitto_pub")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList =
-            {
-                "-h", "127.0.0.1", "-p", app.MqttPort.ToString(CultureInfo.InvariantCulture), "-u", enterprise, "-P", BrowserApp.DemoPassword,
-                "-q", "1", "-i", "browser-test-trend-gateway", "-t", $"tianshan/{enterprise}/batch", "-m", payload,
-            },
-        };
-        using var publish = Process.Start(psi)!;
-        var output = await publish.StandardOutput.ReadToEndAsync() + await publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        Assert.True(publish.ExitCode == 0, output);
-    }
+    private Task PublishAsync(string enterprise, string payload) => app.PublishAsync(enterprise, payload, "browser-test-trend-gateway");
 }

@@ -71,6 +71,32 @@ public static class KpiCalculator
             return false;
         });
 
+    /// <summary>The alarm load of one window: how many alarms, per 10-minute interval on average and at the peak (with the
+    /// peak interval's start, the earliest when several tie) and the share of intervals in flood.</summary>
+    public sealed record AlarmLoad(int Count, double Per10MinAverage, int Per10MinPeak, DateTimeOffset? PeakIntervalStart, double TimeInFloodPercent);
+
+    /// <summary>The alarm load over [now − <see cref="Window"/>, now) from the raising times of the window's alarms.
+    /// An interval is in flood when it holds more than <see cref="FloodThreshold"/> alarms.</summary>
+    public static AlarmLoad Load(IReadOnlyCollection<DateTimeOffset> raised, DateTimeOffset now)
+    {
+        var buckets = PerInterval(raised, now, Window, Interval);
+        var peak = buckets.Length == 0 ? 0 : buckets.Max();
+        DateTimeOffset? peakAt = peak == 0 ? null : now - Window + Interval * Array.IndexOf(buckets, peak);
+        return new AlarmLoad(raised.Count, Math.Round((double)raised.Count / buckets.Length, 2), peak, peakAt,
+            Rate(buckets.Count(b => b > FloodThreshold), buckets.Length) ?? 0);
+    }
+
+    /// <summary>An open alarm is stale when it was raised more than <see cref="Window"/> ago.</summary>
+    public static bool IsStale(DateTimeOffset raisedAt, DateTimeOffset now) => raisedAt < now - Window;
+
+    /// <summary>Each priority's count and share, the highest priority first.</summary>
+    public static List<PriorityShare> Priorities(IReadOnlyCollection<AlarmPriority> priorities) =>
+        Enum.GetValues<AlarmPriority>().OrderByDescending(p => p).Select(p =>
+        {
+            var count = priorities.Count(a => a == p);
+            return new PriorityShare(p, AlarmLabels.Label(p), count, Rate(count, priorities.Count) ?? 0);
+        }).ToList();
+
     public static async Task<Kpis> ComputeAsync(TianshanDb db, IReadingStore store, DateTimeOffset now, CancellationToken ct)
     {
         var sensors = await db.Sensors.AsNoTracking()
@@ -87,13 +113,8 @@ public static class KpiCalculator
         var since = now - Window;
         var recent = await db.Alarms.AsNoTracking().Where(a => a.RaisedAt >= since)
             .Select(a => new { a.SensorId, a.Kind, a.Priority, a.RaisedAt }).ToListAsync(ct);
-        var staleBefore = now - Window;
-        var stale = await db.Alarms.AsNoTracking().CountAsync(a => a.EndedAt == null && a.RaisedAt < staleBefore, ct);
-        var active = await db.Alarms.AsNoTracking().CountAsync(a => a.EndedAt == null, ct);
-
-        var buckets = PerInterval(recent.Select(a => a.RaisedAt), now, Window, Interval);
-        var peak = buckets.Length == 0 ? 0 : buckets.Max();
-        DateTimeOffset? peakAt = peak == 0 ? null : now - Window + Interval * Array.IndexOf(buckets, peak);
+        var open = await db.Alarms.AsNoTracking().Where(a => a.EndedAt == null).Select(a => a.RaisedAt).ToListAsync(ct);
+        var load = Load(recent.Select(a => a.RaisedAt).ToList(), now);
 
         var topCounts = recent.GroupBy(a => a.SensorId).Select(g => (SensorId: g.Key, Count: g.Count()))
             .OrderByDescending(g => g.Count).Take(10).ToList();
@@ -103,18 +124,12 @@ public static class KpiCalculator
         var top = topCounts.Where(t => names.ContainsKey(t.SensorId))
             .Select(t => new TopAlarm(t.SensorId, names[t.SensorId].Code, names[t.SensorId].Name, names[t.SensorId].EnterpriseName, t.Count)).ToList();
 
-        var priorities = Enum.GetValues<AlarmPriority>().OrderByDescending(p => p).Select(p =>
-        {
-            var count = recent.Count(a => a.Priority == p);
-            return new PriorityShare(p, AlarmLabels.Label(p), count, Rate(count, recent.Count) ?? 0);
-        }).ToList();
-
         return new Kpis(now,
             sensors.Count, online.Count, Rate(online.Count, sensors.Count),
             sources.Count, monitored, Rate(monitored, sources.Count),
-            recent.Count, Math.Round((double)recent.Count / buckets.Length, 2), peak, peakAt,
-            Rate(buckets.Count(b => b > FloodThreshold), buckets.Length) ?? 0,
-            Chattering(recent.Select(a => (a.SensorId, a.Kind, a.RaisedAt))), stale, active, top, priorities);
+            load.Count, load.Per10MinAverage, load.Per10MinPeak, load.PeakIntervalStart, load.TimeInFloodPercent,
+            Chattering(recent.Select(a => (a.SensorId, a.Kind, a.RaisedAt))), open.Count(at => IsStale(at, now)), open.Count, top,
+            Priorities(recent.Select(a => a.Priority).ToList()));
     }
 
     internal static void MapKpis(this IEndpointRouteBuilder app) =>

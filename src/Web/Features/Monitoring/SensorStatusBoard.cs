@@ -20,17 +20,18 @@ public static class SensorStatusBoard
         public AlarmPriority? WorstPriority => Sensors.Max(s => s.WorstPriority);
     }
 
-    /// <summary>Major hazard sources (graded, or carrying sensors) in scope, the worst alarm first.</summary>
-    public static async Task<List<SourceRow>> LoadAsync(TianshanDb db, IReadingStore store, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Major hazard sources (graded, or carrying sensors) in scope, of one enterprise when given, the worst alarm first.</summary>
+    public static async Task<List<SourceRow>> LoadAsync(TianshanDb db, IReadingStore store, DateTimeOffset now, Guid? enterpriseId, CancellationToken ct)
     {
         var sources = await db.MajorHazardSources.AsNoTracking()
+            .Where(m => enterpriseId == null || m.EnterpriseId == enterpriseId)
             .Select(m => new { m.Id, m.Code, m.Name, m.EnterpriseId, EnterpriseName = m.Enterprise!.Name, m.Grade, m.Enterprise.Latitude, m.Enterprise.Longitude, m.VideoUrl })
             .ToListAsync(ct);
-        var sensors = await db.Sensors.AsNoTracking().Where(s => s.MajorHazardSourceId != null).OrderBy(s => s.Code).ToListAsync(ct);
+        var sensors = await db.Sensors.AsNoTracking().Where(s => s.MajorHazardSourceId != null && (enterpriseId == null || s.EnterpriseId == enterpriseId)).OrderBy(s => s.Code).ToListAsync(ct);
         var latest = sensors.Count == 0
             ? new Dictionary<int, Reading>()
             : await store.LatestAsync(sensors.Select(s => s.StoreId).ToList(), ct);
-        var active = await db.Alarms.AsNoTracking().Where(a => a.EndedAt == null)
+        var active = await db.Alarms.AsNoTracking().Where(a => a.EndedAt == null && (enterpriseId == null || a.EnterpriseId == enterpriseId))
             .Select(a => new { a.SensorId, a.Kind, a.Priority }).ToListAsync(ct);
         var alarmsBySensor = active.GroupBy(a => a.SensorId).ToDictionary(g => g.Key, g => g.ToList());
         var bySource = sensors.GroupBy(s => s.MajorHazardSourceId!.Value).ToDictionary(g => g.Key, g => g.Select(s =>
