@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tianshan.Web.Tests.Prevention;
 
@@ -205,6 +206,45 @@ public abstract class HiddenHazardApiTests(TianshanApp app)
         var streetVerify = await street.PostAsJsonAsync($"/api/hazards/{id}/verify", new { passed = true }, Ct);
         Assert.Contains(streetVerify.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
         Assert.Equal(HttpStatusCode.NoContent, (await bureau.PostAsJsonAsync($"/api/hazards/{id}/verify", new { passed = true }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_monitoring_alarm_becomes_a_hazard_of_its_enterprise()
+    {
+        using var enterprise = await app.LoginAsync("enterprise2");
+        var sensor = (await enterprise.GetFromJsonAsync<JsonElement>("/api/monitoring/sensors", Ct)).EnumerateArray()
+            .First(s => s.GetProperty("highHigh").ValueKind == JsonValueKind.Number);
+        int storeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Core.Platform.CurrentUser>().Set(Core.Platform.UserScope.System);
+            var db = scope.ServiceProvider.GetRequiredService<Core.Data.TianshanDb>();
+            var id = sensor.GetProperty("id").GetGuid();
+            storeId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Sensors.Where(x => x.Id == id).Select(x => x.StoreId), Ct);
+        }
+        await app.Services.GetRequiredService<Features.Monitoring.ReadingIngest>().IngestAsync(
+            new[] { new Features.Monitoring.Sample(storeId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), sensor.GetProperty("highHigh").GetDouble() + 5) }, Ct);
+        JsonElement? alarm = null;
+        for (var i = 0; i < 100 && alarm is null; i++)
+        {
+            alarm = (await enterprise.GetFromJsonAsync<JsonElement>("/api/alarms?state=active", Ct)).EnumerateArray().Cast<JsonElement?>()
+                .FirstOrDefault(a => a!.Value.GetProperty("sensorId").GetGuid() == sensor.GetProperty("id").GetGuid());
+            if (alarm is null)
+                await Task.Delay(100, Ct);
+        }
+        Assert.NotNull(alarm);
+        var alarmId = alarm.Value.GetProperty("id").GetGuid();
+
+        var response = await enterprise.PostAsJsonAsync("/api/hazards", new { origin = "Monitoring", alarmId, title = "液位高高报警暴露的隐患", description = "高液位联锁未投用" }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        var hazardId = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var detail = await enterprise.GetFromJsonAsync<JsonElement>($"/api/hazards/{hazardId}", Ct);
+        Assert.Equal("Monitoring", detail.GetProperty("summary").GetProperty("origin").GetString());
+        Assert.Equal(alarmId, detail.GetProperty("alarmId").GetGuid());
+        Assert.Equal(alarm.Value.GetProperty("enterpriseId").GetGuid(), detail.GetProperty("summary").GetProperty("enterpriseId").GetGuid());
+
+        using var other = await app.LoginAsync("enterprise");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/api/hazards", new { origin = "Monitoring", alarmId, title = "x", description = "y" }, Ct)).StatusCode);
     }
 
     [Fact]
