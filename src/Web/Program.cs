@@ -128,6 +128,7 @@ app.MapRiskIndex();
 app.MapHiddenHazards();
 app.MapPublicReports();
 app.MapRandomDraws();
+app.MapEnforcementCases();
 app.MapPrevention();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
