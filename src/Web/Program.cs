@@ -131,6 +131,7 @@ app.MapPublicReports();
 app.MapRandomDraws();
 app.MapInspections();
 app.MapCredit();
+app.MapEnforcementCases();
 app.MapPrevention();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>

@@ -48,6 +48,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<RiskListReport> RiskListReports => Set<RiskListReport>();
     public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
+    public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
+    public DbSet<EnforcementCaseDocument> EnforcementCaseDocuments => Set<EnforcementCaseDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -76,6 +78,8 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<HiddenHazardEvidence>().HasQueryFilter(Through<HiddenHazardEvidence>(visible, e => e.HiddenHazard!.Enterprise!));
         builder.Entity<RiskPoint>().HasQueryFilter(Through<RiskPoint>(visible, p => p.Enterprise!));
         builder.Entity<EnterpriseRiskAssessment>().HasQueryFilter(Through<EnterpriseRiskAssessment>(visible, r => r.Enterprise!));
+        builder.Entity<EnforcementCase>().HasQueryFilter(Through<EnforcementCase>(visible, c => c.Enterprise!));
+        builder.Entity<EnforcementCaseDocument>().HasQueryFilter(Through<EnforcementCaseDocument>(visible, d => d.EnforcementCase!.Enterprise!));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

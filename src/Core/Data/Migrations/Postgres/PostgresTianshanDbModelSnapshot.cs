@@ -579,6 +579,156 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                     b.ToTable("Blacklist", (string)null);
                 });
 
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AmountPaid")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ExecutedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExecutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("HiddenHazardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvestigatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("HiddenHazardId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "Stage");
+
+                    b.ToTable("EnforcementCases");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EnforcementCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnforcementCaseId");
+
+                    b.ToTable("EnforcementCaseDocuments");
+                });
+
             modelBuilder.Entity("Tianshan.Core.Prevention.EnterpriseRiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1606,6 +1756,110 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCase", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tianshan.Core.Prevention.HiddenHazard", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenHazardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("Tianshan.Core.Prevention.CaseDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("EnforcementCaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("DocumentNumber")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<decimal?>("FineAmount")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("numeric(18,6)");
+
+                            b1.Property<string>("LegalBasis")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<int?>("Penalty")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("EnforcementCaseId");
+
+                            b1.ToTable("EnforcementCases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnforcementCaseId");
+                        });
+
+                    b.OwnsMany("Tianshan.Core.Prevention.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("By")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<Guid>("EnforcementCaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("From")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<int>("To")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EnforcementCaseId");
+
+                            b1.ToTable("EnforcementCaseEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnforcementCaseId");
+                        });
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCaseDocument", b =>
+                {
+                    b.HasOne("Tianshan.Core.Prevention.EnforcementCase", "EnforcementCase")
+                        .WithMany()
+                        .HasForeignKey("EnforcementCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("EnforcementCase");
                 });
 
             modelBuilder.Entity("Tianshan.Core.Prevention.EnterpriseRiskAssessment", b =>

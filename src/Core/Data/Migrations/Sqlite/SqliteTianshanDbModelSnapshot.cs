@@ -569,6 +569,156 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.ToTable("Blacklist", (string)null);
                 });
 
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AmountPaid")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExecutedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HiddenHazardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("HiddenHazardId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "Stage");
+
+                    b.ToTable("EnforcementCases");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnforcementCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnforcementCaseId");
+
+                    b.ToTable("EnforcementCaseDocuments");
+                });
+
             modelBuilder.Entity("Tianshan.Core.Prevention.EnterpriseRiskAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1594,6 +1744,108 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCase", b =>
+                {
+                    b.HasOne("Tianshan.Core.Registry.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tianshan.Core.Prevention.HiddenHazard", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenHazardId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("Tianshan.Core.Prevention.CaseDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("EnforcementCaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DocumentNumber")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("FineAmount")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LegalBasis")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Penalty")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("EnforcementCaseId");
+
+                            b1.ToTable("EnforcementCases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnforcementCaseId");
+                        });
+
+                    b.OwnsMany("Tianshan.Core.Prevention.CaseEvent", "Events", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("By")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EnforcementCaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("From")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("To")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EnforcementCaseId");
+
+                            b1.ToTable("EnforcementCaseEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnforcementCaseId");
+                        });
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("Enterprise");
+
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.EnforcementCaseDocument", b =>
+                {
+                    b.HasOne("Tianshan.Core.Prevention.EnforcementCase", "EnforcementCase")
+                        .WithMany()
+                        .HasForeignKey("EnforcementCaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("EnforcementCase");
                 });
 
             modelBuilder.Entity("Tianshan.Core.Prevention.EnterpriseRiskAssessment", b =>
