@@ -45,6 +45,9 @@ public abstract class EnforcementCaseApiTests(TianshanApp app)
         var refinery = await EnterpriseOfAsync("enterprise");
         using var inspector = await app.LoginAsync("inspector");
         using var bureau = await app.LoginAsync("bureau");
+        async Task<int> PenaltiesAsync() => (await bureau.GetFromJsonAsync<JsonElement>($"/api/credit/{refinery}", Ct))
+            .GetProperty("inputs").GetProperty("penalties").GetInt32();
+        var penaltiesBefore = await PenaltiesAsync();
         var (id, number) = await FileAsync(inspector, refinery);
         Assert.Matches(@"^AJ-\d{4}-\d{5}$", number);
 
@@ -58,7 +61,10 @@ public abstract class EnforcementCaseApiTests(TianshanApp app)
             Assert.True(upload.StatusCode == HttpStatusCode.OK, await upload.Content.ReadAsStringAsync(Ct));
         }
         await StepAsync(bureau, id, "review", new { passed = true, opinion = "事实清楚，证据确凿，程序合法" });
+        Assert.Equal(penaltiesBefore, await PenaltiesAsync());
         await StepAsync(bureau, id, "decide", Decision());
+        // A decided penalty lowers the enterprise's safety credit (近两年行政处罚) from the day of the decision.
+        Assert.Equal(penaltiesBefore + 1, await PenaltiesAsync());
         await StepAsync(inspector, id, "execute", new { note = "罚款已缴入指定银行", amountPaid = 50000 });
         await StepAsync(inspector, id, "close", new { note = "处罚决定已执行完毕" });
 

@@ -25,6 +25,11 @@ public static class Credit
         var hazards = await db.HiddenHazards.AsNoTracking()
             .Where(h => h.Status == HiddenHazardStatus.Rectifying || h.Status == HiddenHazardStatus.AwaitingVerification || h.Status == HiddenHazardStatus.Registered)
             .Select(h => new { h.EnterpriseId, h.Status, h.Grade, h.Deadline, h.SubmittedAt, h.ListedAt }).ToListAsync(ct);
+        // 近两年行政处罚: a case counts from its decision, whether or not it has been executed or closed since.
+        var penaltiesSince = now.AddYears(-2);
+        var penalties = (await db.EnforcementCases.AsNoTracking()
+            .Where(c => c.DecidedAt != null && c.DecidedAt >= penaltiesSince && c.Decision!.Penalty != null)
+            .Select(c => c.EnterpriseId).ToListAsync(ct)).CountBy(id => id).ToDictionary();
         var blacklisted = (await db.Blacklist.AsNoTracking().ToListAsync(ct)).Where(b => b.IsActive(today)).Select(b => b.EnterpriseId).ToHashSet();
         var byEnterprise = hazards.ToLookup(h => h.EnterpriseId);
         return enterprises.Select(e =>
@@ -34,7 +39,7 @@ public static class Credit
                 own.Count(h => h.Deadline < now && (h.Status == HiddenHazardStatus.Rectifying || (h.Status == HiddenHazardStatus.AwaitingVerification && h.SubmittedAt > h.Deadline))),
                 own.Count(h => h.Grade == HiddenHazardGrade.Major),
                 own.Count(h => h.ListedAt != null),
-                Penalties: 0,
+                Penalties: penalties.GetValueOrDefault(e.Id),
                 Accidents: 0,
                 blacklisted.Contains(e.Id));
             return new CreditView(e.Id, e.Name, e.CreditCode, inputs, SafetyCredit.Score(inputs));
