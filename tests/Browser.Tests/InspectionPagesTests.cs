@@ -51,4 +51,55 @@ public sealed class InspectionPagesTests(BrowserApp app)
         await Expect(page.GetByText("监督检查").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "inspection-hazard");
     }
+
+    [Fact]
+    public async Task An_inspection_record_gets_a_photo_and_everyones_drawn_signature()
+    {
+        var page = await app.LoggedInPageAsync("inspector");
+        await page.GotoAsync("/inspections");
+        var enterprises = await (await page.APIRequest.GetAsync("/api/enterprises?q=独山子石化公司")).JsonAsync();
+        var refinery = enterprises!.Value.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var template = (await (await page.APIRequest.GetAsync("/api/inspections/templates")).JsonAsync())!.Value.EnumerateArray()
+            .First(t => t.GetProperty("code").GetString() == "HC-2026");
+        var recorded = await page.APIRequest.PostAsync("/api/inspections", new()
+        {
+            DataObject = new
+            {
+                enterpriseId = refinery, template = "HC-2026", inspectors = new[] { "马建国", "李秀兰" }, enterpriseSignatory = "张伟",
+                results = template.GetProperty("items").EnumerateArray().Select(i => new { number = i.GetProperty("number").GetInt32(), result = "Compliant" }),
+            },
+        });
+        Assert.True(recorded.Ok, await recorded.TextAsync());
+        var id = (await recorded.JsonAsync())!.Value.GetProperty("id").GetGuid();
+
+        await page.GotoAsync($"/inspections/{id}");
+        await Expect(page.Locator("#signature-state")).ToContainTextAsync("待签名：马建国、李秀兰、张伟", new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.tianshanSignature.pads['signature-pad'] !== undefined",
+            null, new() { Timeout = 20_000 });
+        await page.Locator("#photo-input").SetInputFilesAsync(new FilePayload
+        {
+            Name = "罐区现场.png", MimeType = "image/png",
+            Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="),
+        });
+        await Expect(page.Locator("#photo-list .photo-item")).ToContainTextAsync("罐区现场.png", new() { Timeout = 20_000 });
+
+        // Signing with an empty pad is refused on the page; then each person named on the record draws and signs in turn.
+        await page.ClickAsync("#save-signature");
+        await Expect(page.Locator("#attachment-error")).ToContainTextAsync("请先在签名框内手写签名");
+        foreach (var name in new[] { "马建国", "李秀兰", "张伟" })
+        {
+            await Expect(page.Locator("#f-signer")).ToHaveValueAsync(name, new() { Timeout = 20_000 });
+            await page.WaitForFunctionAsync("() => window.tianshanSignature.pads['signature-pad'] !== undefined");
+            var box = (await page.Locator("#signature-pad").BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + 20, box.Y + 100);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(box.X + 80, box.Y + 40, new() { Steps = 8 });
+            await page.Mouse.MoveAsync(box.X + 160, box.Y + 110, new() { Steps = 8 });
+            await page.Mouse.UpAsync();
+            await page.ClickAsync("#save-signature");
+            await Expect(page.Locator("#signature-list .signature-item", new() { HasText = name })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        }
+        await Expect(page.Locator("#signature-state")).ToHaveTextAsync("签名齐全");
+        await BrowserApp.ScreenshotAsync(page, "inspection-signed");
+    }
 }

@@ -50,6 +50,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
     public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
     public DbSet<EnforcementCaseDocument> EnforcementCaseDocuments => Set<EnforcementCaseDocument>();
+    public DbSet<InspectionAttachment> InspectionAttachments => Set<InspectionAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,6 +81,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<EnterpriseRiskAssessment>().HasQueryFilter(Through<EnterpriseRiskAssessment>(visible, r => r.Enterprise!));
         builder.Entity<EnforcementCase>().HasQueryFilter(Through<EnforcementCase>(visible, c => c.Enterprise!));
         builder.Entity<EnforcementCaseDocument>().HasQueryFilter(Through<EnforcementCaseDocument>(visible, d => d.EnforcementCase!.Enterprise!));
+        builder.Entity<InspectionAttachment>().HasQueryFilter(Through<InspectionAttachment>(visible, a => a.Inspection!.Enterprise!));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

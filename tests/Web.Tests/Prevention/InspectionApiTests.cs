@@ -94,6 +94,67 @@ public abstract class InspectionApiTests(TianshanApp app)
         Assert.True(plan.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("enterpriseId").GetGuid() == refinery).GetProperty("done").GetInt32() >= 1);
         Assert.True(plan.GetProperty("enterprisesInspected").GetInt32() >= 1);
     }
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    [Fact]
+    public async Task A_record_takes_photos_and_the_drawn_signature_of_everyone_it_names_once_each()
+    {
+        using var inspector = await app.LoginAsync("inspector");
+        using var enterprise = await app.LoginAsync("enterprise");
+        var refinery = (await enterprise.GetFromJsonAsync<JsonElement>("/api/enterprises", Ct)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var template = (await inspector.GetFromJsonAsync<JsonElement>("/api/inspections/templates", Ct)).EnumerateArray()
+            .First(t => t.GetProperty("code").GetString() == "HC-2026");
+        var results = template.GetProperty("items").EnumerateArray().Select(i => new { number = i.GetProperty("number").GetInt32(), result = "Compliant" }).ToList();
+        var recorded = await inspector.PostAsJsonAsync("/api/inspections", new
+        {
+            enterpriseId = refinery, template = "HC-2026", inspectors = new[] { "马建国", "李秀兰" }, results, enterpriseSignatory = "张伟",
+        }, Ct);
+        Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync(Ct));
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var fresh = await inspector.GetFromJsonAsync<JsonElement>($"/api/inspections/{id}", Ct);
+        Assert.Equal(["马建国", "李秀兰", "张伟"], fresh.GetProperty("awaitingSignature").EnumerateArray().Select(n => n.GetString()));
+
+        async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string type, string name)
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(file, "files", name);
+            return await client.PostAsync($"/api/inspections/{id}/photos", form, Ct);
+        }
+        var photo = await UploadAsync(inspector, Png, "image/png", "罐区现场.png");
+        Assert.True(photo.StatusCode == HttpStatusCode.OK, await photo.Content.ReadAsStringAsync(Ct));
+        var notAPhoto = await UploadAsync(inspector, "%PDF-1.4"u8.ToArray(), "application/pdf", "笔录.pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, notAPhoto.StatusCode);
+        Assert.Contains("现场照片请上传", await notAPhoto.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(enterprise, Png, "image/png", "x.png")).StatusCode);
+
+        var dataUrl = "data:image/png;base64," + Convert.ToBase64String(Png);
+        Assert.Equal(HttpStatusCode.OK, (await inspector.PostAsJsonAsync($"/api/inspections/{id}/signatures", new { signatory = "马建国", image = dataUrl }, Ct)).StatusCode);
+        var stranger = await inspector.PostAsJsonAsync($"/api/inspections/{id}/signatures", new { signatory = "王五", image = dataUrl }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
+        Assert.Contains("签名人须是本记录的检查人员", await stranger.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var notPng = await inspector.PostAsJsonAsync($"/api/inspections/{id}/signatures", new { signatory = "李秀兰", image = Convert.ToBase64String("GIF89a"u8.ToArray()) }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, notPng.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await inspector.PostAsJsonAsync($"/api/inspections/{id}/signatures", new { signatory = "马建国", image = dataUrl }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await inspector.PostAsJsonAsync($"/api/inspections/{id}/signatures", new { signatory = "李秀兰", image = dataUrl }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await inspector.PostAsJsonAsync($"/api/inspections/{id}/signatures", new { signatory = "张伟", image = dataUrl }, Ct)).StatusCode);
+
+        // The enterprise sees its record fully signed with the photo, and can fetch each file; another enterprise cannot.
+        var signed = await enterprise.GetFromJsonAsync<JsonElement>($"/api/inspections/{id}", Ct);
+        Assert.Equal(0, signed.GetProperty("awaitingSignature").GetArrayLength());
+        var attachments = signed.GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Equal(["Photo", "InspectorSignature", "InspectorSignature", "EnterpriseSignature"], attachments.Select(a => a.GetProperty("kind").GetString()));
+        var photoId = attachments[0].GetProperty("id").GetGuid();
+        Assert.Equal(Png, await enterprise.GetByteArrayAsync($"/api/inspections/{id}/attachments/{photoId}", Ct));
+        using var other = await app.LoginAsync("enterprise2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/inspections/{id}/attachments/{photoId}", Ct)).StatusCode);
+
+        using var bureau = await app.LoginAsync("bureau");
+        var audit = await bureau.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=InspectionAttachment&entityId={photoId}", Ct);
+        Assert.Equal(1, audit.GetProperty("total").GetInt32());
+    }
 }
 
 [Collection(OnSqlite.Name)]

@@ -206,3 +206,17 @@ internal sealed class RiskListReportConfiguration : IEntityTypeConfiguration<Ris
         b.HasOne(r => r.Enterprise).WithMany().HasForeignKey(r => r.EnterpriseId);
     }
 }
+
+internal sealed class InspectionAttachmentConfiguration : IEntityTypeConfiguration<InspectionAttachment>
+{
+    public void Configure(EntityTypeBuilder<InspectionAttachment> b)
+    {
+        b.HasIndex(a => a.InspectionId);
+        b.Property(a => a.Signatory).HasMaxLength(50);
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.UploadedBy).HasMaxLength(100);
+        b.HasOne(a => a.Inspection).WithMany().HasForeignKey(a => a.InspectionId);
+    }
+}

@@ -29,7 +29,14 @@ public static class Inspections
 
     public sealed record InspectionView(Guid Id, string Number, Guid EnterpriseId, string EnterpriseName, DateOnly InspectedOn, string Template,
         string TemplateName, IReadOnlyList<string> Inspectors, bool Unannounced, Guid? DrawId, int Findings, string EnterpriseSignatory, string? Summary,
-        string RecordedBy, IReadOnlyList<InspectionItem> Items);
+        string RecordedBy, IReadOnlyList<InspectionItem> Items, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<string> AwaitingSignature);
+
+    /// <summary>A photo or signature without its bytes (fetched from <c>/api/inspections/{id}/attachments/{attachmentId}</c>).</summary>
+    public sealed record AttachmentView(Guid Id, InspectionAttachmentKind Kind, string? Signatory, string FileName, string ContentType, long Size,
+        string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+
+    /// <summary>A signature drawn on a screen: the signer's name as on the record and the PNG, as a data URL or plain base64.</summary>
+    public sealed record SignatureRequest(string? Signatory, string? Image);
 
     public static async Task<PlanView> GenerateAsync(TianshanDb db, ClaimsPrincipal user, int year, SupervisionFrequencyOptions frequency, TimeProvider time,
         CancellationToken ct)
@@ -105,9 +112,66 @@ public static class Inspections
         return hazard;
     }
 
-    public static InspectionView View(Inspection i, string enterpriseName) => new(i.Id, i.Number, i.EnterpriseId, enterpriseName, i.InspectedOn, i.Template,
-        InspectionChecklists.Find(i.Template)?.Name ?? i.Template, i.Inspectors, i.Unannounced, i.DrawId, i.Findings, i.EnterpriseSignatory, i.Summary,
-        i.RecordedBy, i.Items.OrderBy(x => x.Number).ToList());
+    public static InspectionView View(Inspection i, string enterpriseName, IReadOnlyList<AttachmentView> attachments) => new(i.Id, i.Number,
+        i.EnterpriseId, enterpriseName, i.InspectedOn, i.Template, InspectionChecklists.Find(i.Template)?.Name ?? i.Template, i.Inspectors, i.Unannounced,
+        i.DrawId, i.Findings, i.EnterpriseSignatory, i.Summary, i.RecordedBy, i.Items.OrderBy(x => x.Number).ToList(), attachments,
+        InspectionAttachment.AwaitingSignature(i, attachments.Select(a => a.Signatory)));
+
+    /// <summary>The records with their photos and signatures (metadata only), newest first.</summary>
+    public static async Task<List<InspectionView>> ListAsync(TianshanDb db, Guid? enterpriseId, Guid? id, int take, CancellationToken ct)
+    {
+        var records = await db.Inspections.AsNoTracking().Include(i => i.Enterprise)
+            .Where(i => (enterpriseId == null || i.EnterpriseId == enterpriseId) && (id == null || i.Id == id))
+            .OrderByDescending(i => i.InspectedOn).ThenByDescending(i => i.RecordedAt).Take(take).ToListAsync(ct);
+        var ids = records.Select(i => i.Id).ToList();
+        var attachments = (await db.InspectionAttachments.AsNoTracking().Where(a => ids.Contains(a.InspectionId)).OrderBy(a => a.UploadedAt)
+                .Select(a => new { a.InspectionId, View = new AttachmentView(a.Id, a.Kind, a.Signatory, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt) })
+                .ToListAsync(ct))
+            .ToLookup(a => a.InspectionId, a => a.View);
+        return records.Select(i => View(i, i.Enterprise!.Name, attachments[i.Id].ToList())).ToList();
+    }
+
+    public static async Task<InspectionAttachment> AddPhotoAsync(TianshanDb db, ClaimsPrincipal user, Guid id, string fileName, string contentType,
+        Stream content, TimeProvider time, CancellationToken ct)
+    {
+        var inspection = await FindForAttachmentAsync(db, user, id, ct);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var photo = InspectionAttachment.Photo(inspection, fileName, contentType, buffer.ToArray(), db.Scope.UserName, time.GetUtcNow());
+        db.InspectionAttachments.Add(photo);
+        await db.SaveChangesAsync(ct);
+        return photo;
+    }
+
+    public static async Task<InspectionAttachment> SignAsync(TianshanDb db, ClaimsPrincipal user, Guid id, SignatureRequest request, TimeProvider time,
+        CancellationToken ct)
+    {
+        var inspection = await FindForAttachmentAsync(db, user, id, ct);
+        var image = request.Image?.Trim() ?? "";
+        const string dataUrl = "data:image/png;base64,";
+        if (image.StartsWith(dataUrl, StringComparison.OrdinalIgnoreCase))
+            image = image[dataUrl.Length..];
+        var png = new byte[image.Length * 3 / 4 + 3];
+        if (!Convert.TryFromBase64String(image, png, out var length))
+            throw new DomainValidationException("image", "签名须为手写签名的 PNG 图片");
+        var signed = await db.InspectionAttachments.Where(a => a.InspectionId == id).Select(a => a.Signatory).ToListAsync(ct);
+        var signature = InspectionAttachment.Signature(inspection, request.Signatory, png[..length], signed, db.Scope.UserName, time.GetUtcNow());
+        db.InspectionAttachments.Add(signature);
+        await db.SaveChangesAsync(ct);
+        return signature;
+    }
+
+    /// <summary>Photos and signatures are taken on site by the supervising officers (the enterprise's representative signs on
+    /// their device), so only supervisors attach; the enterprise sees them.</summary>
+    private static async Task<Inspection> FindForAttachmentAsync(TianshanDb db, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        if (!HiddenHazardActions.Supervisors.Any(user.IsInRole))
+            throw new ForbiddenException("只有监管执法人员可以为检查记录添加照片和签名");
+        return await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("检查记录不存在或不在您的管辖范围内");
+    }
+
+    private static AttachmentView AttachmentOf(InspectionAttachment a) =>
+        new(a.Id, a.Kind, a.Signatory, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt);
 
     public static void MapInspections(this IEndpointRouteBuilder app)
     {
@@ -118,15 +182,28 @@ public static class Inspections
 
         var api = app.MapGroup("/api/inspections").WithTags("Inspections").RequireAuthorization(p => p.RequireRole(HiddenHazardActions.Participants));
         api.MapGet("/templates", () => InspectionChecklists.All);
-        api.MapGet("/", async (TianshanDb db, Guid? enterpriseId, CancellationToken ct) =>
-            (await db.Inspections.AsNoTracking().Include(i => i.Enterprise).Where(i => enterpriseId == null || i.EnterpriseId == enterpriseId)
-                .OrderByDescending(i => i.InspectedOn).ThenByDescending(i => i.RecordedAt).Take(500).ToListAsync(ct))
-            .Select(i => View(i, i.Enterprise!.Name)).ToList());
+        api.MapGet("/", async (TianshanDb db, Guid? enterpriseId, CancellationToken ct) => await ListAsync(db, enterpriseId, null, 500, ct));
         api.MapGet("/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) =>
+            (await ListAsync(db, null, id, 1, ct)).SingleOrDefault() ?? throw new NotFoundException("检查记录不存在或不在您的管辖范围内"));
+        api.MapPost("/{id:guid}/photos", async (TianshanDb db, ClaimsPrincipal user, Guid id, IFormFileCollection files, TimeProvider time, CancellationToken ct) =>
         {
-            var i = await db.Inspections.AsNoTracking().Include(x => x.Enterprise).FirstOrDefaultAsync(x => x.Id == id, ct)
-                ?? throw new NotFoundException("检查记录不存在或不在您的管辖范围内");
-            return View(i, i.Enterprise!.Name);
+            if (files.Count == 0)
+                throw new DomainValidationException("file", "请选择要上传的照片");
+            var added = new List<AttachmentView>();
+            foreach (var file in files)
+            {
+                await using var stream = file.OpenReadStream();
+                added.Add(AttachmentOf(await AddPhotoAsync(db, user, id, file.FileName, file.ContentType, stream, time, ct)));
+            }
+            return Results.Ok(added);
+        }).DisableAntiforgery();
+        api.MapPost("/{id:guid}/signatures", async (TianshanDb db, ClaimsPrincipal user, Guid id, SignatureRequest request, TimeProvider time, CancellationToken ct) =>
+            Results.Ok(AttachmentOf(await SignAsync(db, user, id, request, time, ct))));
+        api.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (TianshanDb db, Guid id, Guid attachmentId, CancellationToken ct) =>
+        {
+            var a = await db.InspectionAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.InspectionId == id, ct)
+                ?? throw new NotFoundException("照片或签名不存在或不在您的管辖范围内");
+            return Results.File(a.Content, a.ContentType, a.FileName);
         });
         api.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, RecordRequest request, TimeProvider time, CancellationToken ct) =>
         {

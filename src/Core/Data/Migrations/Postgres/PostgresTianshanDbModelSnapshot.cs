@@ -990,6 +990,59 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                     b.ToTable("Inspections");
                 });
 
+            modelBuilder.Entity("Tianshan.Core.Prevention.InspectionAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signatory")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("InspectionAttachments");
+                });
+
             modelBuilder.Entity("Tianshan.Core.Prevention.InspectionPlanItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2072,6 +2125,17 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                     b.Navigation("Enterprise");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.InspectionAttachment", b =>
+                {
+                    b.HasOne("Tianshan.Core.Prevention.Inspection", "Inspection")
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
                 });
 
             modelBuilder.Entity("Tianshan.Core.Prevention.InspectionPlanItem", b =>

@@ -980,6 +980,59 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.ToTable("Inspections");
                 });
 
+            modelBuilder.Entity("Tianshan.Core.Prevention.InspectionAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatory")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("InspectionAttachments");
+                });
+
             modelBuilder.Entity("Tianshan.Core.Prevention.InspectionPlanItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2054,6 +2107,17 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.Navigation("Enterprise");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Tianshan.Core.Prevention.InspectionAttachment", b =>
+                {
+                    b.HasOne("Tianshan.Core.Prevention.Inspection", "Inspection")
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
                 });
 
             modelBuilder.Entity("Tianshan.Core.Prevention.InspectionPlanItem", b =>
