@@ -3,24 +3,24 @@ using Tianshan.Core.Platform;
 namespace Tianshan.Core.Prevention;
 
 /// <summary>
-/// The situations that make an enterprise red whatever its score. 《危险化学品生产储存企业安全风险评估诊断分级指南(试行)》
-/// (应急管理部 2018) names four ("在役化工装置未经正规设计且未进行安全设计诊断等四种情形", b2b.aarxb.com, domain-rules §2.3).
-/// Only <see cref="UndesignedPlant"/> is quoted in our source; the other three are the guide's list as we know it and are
-/// to be checked against the published text (the same items are 安监总管三〔2017〕121号 重大隐患 4、5、20 in substance).
-/// A flags enum, so an assessment stores the set it found as one integer on both providers.
+/// The situations that make an enterprise red whatever its score: the four of 《危险化学品生产储存企业安全风险评估诊断分级指南
+/// (试行)》(应急〔2018〕19号) "直接判定为红色（最高风险等级）" — an untested new process in production, a plant in service without a
+/// proper design or safety design diagnosis, special-operation workers without a valid certificate or below senior-secondary
+/// education, and a serious accident record (a 重大 or worse accident, or two 较大 ones, in three years; or two fatal 一般 ones in
+/// the last year). A flags enum, so an assessment stores the set it found as one integer on both providers.
 /// </summary>
 [Flags]
 public enum DirectRedCondition
 {
     None = 0,
-    /// <summary>新开发的危险化学品生产工艺未经小试、中试、工业化试验直接进行工业化生产.</summary>
+    /// <summary>新开发的危险化学品生产工艺未经小试、中试和工业化试验直接进行工业化生产.</summary>
     UntestedNewProcess = 1,
-    /// <summary>在役化工装置未经正规设计且未进行安全设计诊断 (quoted in the source).</summary>
+    /// <summary>在役化工装置未经正规设计且未进行安全设计诊断.</summary>
     UndesignedPlant = 2,
-    /// <summary>危险化学品特种作业人员未持证上岗.</summary>
+    /// <summary>危险化学品特种作业人员未持有效证件上岗或者未达到高中以上文化程度.</summary>
     UncertifiedSpecialOperators = 4,
-    /// <summary>未制定实施生产安全事故隐患排查治理制度.</summary>
-    NoHiddenHazardSystem = 8,
+    /// <summary>三年内发生过重大以上安全事故，或三年内发生 2 起较大安全事故，或近一年内发生 2 起以上亡人一般安全事故.</summary>
+    SeriousAccidentRecord = 8,
 }
 
 public sealed record EnterpriseGrade(RiskLevel Level, bool DirectRed, DateOnly NextDue);
@@ -31,7 +31,7 @@ public sealed record EnterpriseGrade(RiskLevel Level, bool DirectRed, DateOnly N
 public static class EnterpriseRiskGrading
 {
     public const DirectRedCondition AllConditions = DirectRedCondition.UntestedNewProcess | DirectRedCondition.UndesignedPlant
-        | DirectRedCondition.UncertifiedSpecialOperators | DirectRedCondition.NoHiddenHazardSystem;
+        | DirectRedCondition.UncertifiedSpecialOperators | DirectRedCondition.SeriousAccidentRecord;
 
     public static EnterpriseGrade Grade(decimal score, DirectRedCondition conditions, DateOnly assessedOn, RiskGradingOptions? options = null)
     {
@@ -64,8 +64,8 @@ public static class EnterpriseRiskGrading
     {
         DirectRedCondition.UntestedNewProcess => "新开发的危险化学品生产工艺未经小试、中试、工业化试验直接进行工业化生产",
         DirectRedCondition.UndesignedPlant => "在役化工装置未经正规设计且未进行安全设计诊断",
-        DirectRedCondition.UncertifiedSpecialOperators => "危险化学品特种作业人员未持证上岗",
-        DirectRedCondition.NoHiddenHazardSystem => "未制定实施生产安全事故隐患排查治理制度",
+        DirectRedCondition.UncertifiedSpecialOperators => "危险化学品特种作业人员未持有效证件上岗或未达到高中以上文化程度",
+        DirectRedCondition.SeriousAccidentRecord => "三年内发生重大以上事故或 2 起较大事故，或近一年内发生 2 起以上亡人一般事故",
         _ => condition.ToString(),
     };
 

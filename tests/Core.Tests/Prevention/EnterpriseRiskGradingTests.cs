@@ -29,7 +29,7 @@ public class EnterpriseRiskGradingTests
     [InlineData(DirectRedCondition.UntestedNewProcess)]
     [InlineData(DirectRedCondition.UndesignedPlant)]
     [InlineData(DirectRedCondition.UncertifiedSpecialOperators)]
-    [InlineData(DirectRedCondition.NoHiddenHazardSystem)]
+    [InlineData(DirectRedCondition.SeriousAccidentRecord)]
     public void Any_direct_red_situation_makes_a_full_score_red(DirectRedCondition condition)
     {
         var grade = EnterpriseRiskGrading.Grade(100, condition, Assessed);
