@@ -30,6 +30,18 @@ public abstract class HiddenHazardApiTests(TianshanApp app)
         return (body.GetProperty("id").GetGuid(), body.GetProperty("number").GetString()!);
     }
 
+    [Fact]
+    public async Task Registrations_racing_for_a_number_each_get_their_own_the_next_in_sequence()
+    {
+        using var first = await app.LoginAsync("enterprise");
+        using var second = await app.LoginAsync("enterprise2");
+        var numbers = (await Task.WhenAll(Enumerable.Range(0, 8).Select(i => RegisterAsync(i % 2 == 0 ? first : second, $"并发登记 {i}"))))
+            .Select(r => r.Number).ToList();
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        var sequence = numbers.Select(n => int.Parse(n[^5..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(sequence[0], 8), sequence);
+    }
+
     internal static object Rectification(int days = 10) => new
     {
         responsiblePerson = "张伟",

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
+using Tianshan.Web.Features.Platform;
 
 namespace Tianshan.Web.Features.Prevention;
 
@@ -93,7 +94,7 @@ public static class EnforcementCaseActions
             .ToList();
     }
 
-    /// <summary>Files a case with the next number of the year (AJ-2026-00001); a race for one number meets the unique index and retries.</summary>
+    /// <summary>Files a case with the next number of the year (AJ-2026-00001; <see cref="RecordNumbers"/>).</summary>
     public static async Task<EnforcementCase> FileAsync(TianshanDb db, ClaimsPrincipal user, FileRequest request, TimeProvider time, CancellationToken ct)
     {
         RequireAny(user, Handlers, "立案");
@@ -103,23 +104,9 @@ public static class EnforcementCaseActions
         if (request.HiddenHazardId is { } hazardId && !await db.HiddenHazards.AnyAsync(h => h.Id == hazardId && h.EnterpriseId == enterpriseId, ct))
             throw new DomainValidationException("hiddenHazardId", "关联的隐患不存在或不属于该企业");
         var now = time.GetUtcNow();
-        var prefix = $"AJ-{ChinaTime.ToChina(now).Year}-";
-        for (var attempt = 0; ; attempt++)
-        {
-            var count = await db.EnforcementCases.IgnoreQueryFilters().CountAsync(c => c.Number.StartsWith(prefix), ct);
-            var filed = EnforcementCase.File(enterpriseId, $"{prefix}{count + 1 + attempt:00000}", request.Title ?? "", request.Facts ?? "",
-                request.HiddenHazardId, request.InspectionId, db.Scope.UserName, now);
-            db.EnforcementCases.Add(filed);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return filed;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+        return await RecordNumbers.AddAsync(db, db.EnforcementCases.IgnoreQueryFilters().Select(c => c.Number), "AJ", 5, now,
+            number => EnforcementCase.File(enterpriseId, number, request.Title ?? "", request.Facts ?? "", request.HiddenHazardId, request.InspectionId,
+                db.Scope.UserName, now), ct);
     }
 
     public static async Task<EnforcementCase> FindAsync(TianshanDb db, Guid id, CancellationToken ct) =>

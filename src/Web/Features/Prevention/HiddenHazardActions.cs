@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
+using Tianshan.Web.Features.Platform;
 
 namespace Tianshan.Web.Features.Prevention;
 
@@ -73,31 +74,11 @@ public static class HiddenHazardActions
         AlarmId = r.AlarmId,
     };
 
-    /// <summary>Registers with the next number of the year (YH-2026-00001, counted over all enterprises); two registrations
-    /// racing for one number meet the unique index and the loser takes the next.</summary>
-    internal static async Task<HiddenHazard> AddAsync(TianshanDb db, Guid enterpriseId, HiddenHazardOrigin source, HiddenHazardDetails details,
-        string? by, DateTimeOffset now, CancellationToken ct, Action<HiddenHazard>? beforeSave = null)
-    {
-        var prefix = $"YH-{ChinaTime.ToChina(now).Year}-";
-        for (var attempt = 0; ; attempt++)
-        {
-            var count = await db.HiddenHazards.IgnoreQueryFilters().CountAsync(h => h.Number.StartsWith(prefix), ct);
-            var hazard = HiddenHazard.Register(enterpriseId, $"{prefix}{count + 1 + attempt:00000}", source, details, by, now);
-            db.HiddenHazards.Add(hazard);
-            beforeSave?.Invoke(hazard);   // e.g. link it from the record it came from, in the same commit
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return hazard;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // A number taken meanwhile: forget only this hazard and try the next number; the caller's other changes stay.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity == hazard || hazard.Events.Contains(e.Entity)).ToList())
-                    entry.State = EntityState.Detached;
-            }
-        }
-    }
+    /// <summary>Registers with the next number of the year (YH-2026-00001, counted over all enterprises; <see cref="RecordNumbers"/>).</summary>
+    internal static Task<HiddenHazard> AddAsync(TianshanDb db, Guid enterpriseId, HiddenHazardOrigin source, HiddenHazardDetails details,
+        string? by, DateTimeOffset now, CancellationToken ct, Action<HiddenHazard>? beforeSave = null) =>
+        RecordNumbers.AddAsync(db, db.HiddenHazards.IgnoreQueryFilters().Select(h => h.Number), "YH", 5, now,
+            number => HiddenHazard.Register(enterpriseId, number, source, details, by, now), ct, beforeSave);
 
     public static async Task<HiddenHazard> FindAsync(TianshanDb db, Guid id, CancellationToken ct) =>
         await db.HiddenHazards.Include(h => h.Enterprise).FirstOrDefaultAsync(h => h.Id == id, ct)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
+using Tianshan.Web.Features.Platform;
 
 namespace Tianshan.Web.Features.Prevention;
 
@@ -90,14 +91,10 @@ public static class Inspections
         if (request.DrawId is { } drawId && !await db.RandomDraws.AnyAsync(d => d.Id == drawId, ct))
             throw new DomainValidationException("drawId", "双随机抽查记录不存在");
         var now = time.GetUtcNow();
-        var prefix = $"JC-{ChinaTime.ToChina(now).Year}-";
-        var count = await db.Inspections.IgnoreQueryFilters().CountAsync(i => i.Number.StartsWith(prefix), ct);
-        var inspection = Inspection.Record(enterpriseId, $"{prefix}{count + 1:00000}", request.InspectedOn ?? ChinaTime.Today(time), template,
-            request.Inspectors ?? [], request.Unannounced, request.DrawId,
-            (request.Results ?? []).Select(r => (r.Number, r.Result, r.Note)).ToList(), request.EnterpriseSignatory ?? "", request.Summary, db.Scope.UserName, now);
-        db.Inspections.Add(inspection);
-        await db.SaveChangesAsync(ct);
-        return inspection;
+        var results = (request.Results ?? []).Select(r => (r.Number, r.Result, r.Note)).ToList();
+        return await RecordNumbers.AddAsync(db, db.Inspections.IgnoreQueryFilters().Select(i => i.Number), "JC", 5, now,
+            number => Inspection.Record(enterpriseId, number, request.InspectedOn ?? ChinaTime.Today(time), template, request.Inspectors ?? [],
+                request.Unannounced, request.DrawId, results, request.EnterpriseSignatory ?? "", request.Summary, db.Scope.UserName, now), ct);
     }
 
     /// <summary>A finding becomes a hidden hazard of the inspected enterprise (origin 监督检查), linked both ways, in one commit.</summary>

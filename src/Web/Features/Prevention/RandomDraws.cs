@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
+using Tianshan.Web.Features.Platform;
 using Tianshan.Core.Registry;
 
 namespace Tianshan.Web.Features.Prevention;
@@ -71,11 +72,9 @@ public static class RandomDraws
         };
         var picks = RandomDrawer.Draw(inputs);
         var now = time.GetUtcNow();
-        var prefix = $"SJ-{ChinaTime.ToChina(now).Year}-";
-        var count = await db.RandomDraws.CountAsync(d => d.Number.StartsWith(prefix), ct);
-        var record = new RandomDrawRecord
+        var record = await RecordNumbers.AddAsync(db, db.RandomDraws.Select(d => d.Number), "SJ", 3, now, number => new RandomDrawRecord
         {
-            Number = $"{prefix}{count + 1:000}",
+            Number = number,
             Title = request.Title.Trim(),
             ScopeDescription = scope.Count == 0 ? "全部检查对象" : string.Join(" · ", scope),
             Seed = seed.ToString(CultureInfo.InvariantCulture),
@@ -84,9 +83,7 @@ public static class RandomDraws
             TargetCount = picks.Count,
             DrawnAt = now,
             DrawnBy = db.Scope.UserName,
-        };
-        db.RandomDraws.Add(record);
-        await db.SaveChangesAsync(ct);
+        }, ct);
         return View(record);
     }
 
