@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Tianshan.Core.Data;
+using Tianshan.Core.Indicators;
+using Tianshan.Core.Platform;
+using Tianshan.Core.Registry;
+
+namespace Tianshan.Web.Features.Indicators;
+
+/// <summary>
+/// The plans' indicators (<see cref="IndicatorCatalogue"/>) with their actual value for a year: computed from Tianshan's
+/// records where a calculator exists, the latest entry with its evidence for an entered one. Every value can be opened
+/// down to the records behind it. Computed indicators whose records are not yet kept in Tianshan show no data and say
+/// which records they wait for, rather than a number nobody can trace.
+/// </summary>
+public static class Indicators
+{
+    public static readonly string[] Readers = [Roles.Bureau, Roles.Department, Roles.Street];
+
+    public sealed record IndicatorView(string Code, string Name, string Plan, string Clause, decimal Target, string TargetText, decimal? Actual,
+        string Unit, IndicatorStatus Status, IndicatorSource Source, string Period, int Year, string Formula, string? Note);
+
+    /// <summary>One record behind a value: what it is, and whether it counts toward the numerator.</summary>
+    public sealed record IndicatorRecord(string Kind, Guid? Id, string Label, bool Counted, string? Detail, string? Link);
+
+    public sealed record EntryRequest(int? Year, decimal? Value, string? Evidence);
+
+    private sealed record Computation(decimal? Actual, IReadOnlyList<IndicatorRecord> Records, string? Note = null);
+
+    private delegate Task<Computation> Calculator(TianshanDb db, int year, CancellationToken ct);
+
+    /// <summary>The 安全生产高危行业 among the registry's sectors (矿山、危险化学品、金属冶炼 within 工贸).</summary>
+    private static readonly Sector[] HighRiskSectors = [Sector.HazardousChemicals, Sector.NonCoalMines, Sector.IndustryTrade];
+
+    private static readonly Dictionary<string, Calculator> Calculators = new(StringComparer.Ordinal)
+    {
+        ["EP-03"] = MonitoringTerminalsAsync,
+        ["EP-05"] = InspectionCoverageAsync,
+    };
+
+    /// <summary>What each computed indicator without a calculator waits for.</summary>
+    private static readonly Dictionary<string, string> Awaiting = new(StringComparer.Ordinal)
+    {
+        ["EP-01"] = "待接入避难场所台账（资源一张图）",
+        ["EP-02"] = "待接入预警发布与送达回执",
+        ["EP-04"] = "待接入人员培训记录",
+        ["EP-06"] = "待接入救援队伍台账",
+        ["EP-07"] = "待接入救援队伍装备台账",
+        ["EP-10"] = "待接入事件里程碑（恢复基本用电）",
+        ["EP-11"] = "待接入事件里程碑（基本生活救助）",
+        ["EP-12"] = "待接入事件里程碑（现场指挥通信开通）",
+        ["EP-14"] = "待接入知识调查结果",
+        ["EP-15"] = "待接入救援队伍台账（社会救援力量）",
+        ["EP-17"] = "待接入事件里程碑（获取灾区影像）",
+        ["DP-01"] = "待接入预警发布与送达回执",
+        ["DP-02"] = "待接入灾情报送",
+        ["DP-03"] = "待接入灾害信息员培训记录",
+        ["DP-04"] = "待接入知识调查结果",
+        ["DP-05"] = "待接入综合减灾示范社区创建记录",
+        ["SP-01"] = "待接入生产安全事故记录",
+        ["SP-02"] = "待接入生产安全事故记录",
+    };
+
+    public static async Task<List<IndicatorView>> ListAsync(TianshanDb db, int year, CancellationToken ct)
+    {
+        var entries = await LatestEntriesAsync(db, year, ct);
+        var views = new List<IndicatorView>();
+        foreach (var definition in IndicatorCatalogue.All)
+            views.Add(await ViewAsync(db, definition, year, entries, ct));
+        return views;
+    }
+
+    public static async Task<(IndicatorView Indicator, IReadOnlyList<IndicatorRecord> Records)> RecordsAsync(TianshanDb db, string code, int year,
+        CancellationToken ct)
+    {
+        var definition = IndicatorCatalogue.Find(code) ?? throw new NotFoundException($"没有指标 {code}");
+        if (Calculators.TryGetValue(definition.Code, out var calculate))
+        {
+            var computed = await calculate(db, year, ct);
+            return (View(definition, year, computed.Actual, computed.Note), computed.Records);
+        }
+        var entries = await db.IndicatorEntries.AsNoTracking().Where(e => e.Code == definition.Code && e.Year == year).OrderByDescending(e => e.EnteredAt)
+            .ToListAsync(ct);
+        var view = await ViewAsync(db, definition, year, entries.Take(1).ToDictionary(e => e.Code), ct);
+        return (view, entries.Select((e, i) => new IndicatorRecord("录入", e.Id, $"{e.Value:0.##}{definition.Unit}（{e.EnteredBy}，{ChinaTime.ToChina(e.EnteredAt):yyyy-MM-dd HH:mm}）",
+            i == 0, e.Evidence, null)).ToList());
+    }
+
+    public static async Task<IndicatorEntry> EnterAsync(TianshanDb db, ClaimsPrincipal user, string code, EntryRequest request, TimeProvider time,
+        CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Bureau))
+            throw new ForbiddenException("只有区应急管理局可以录入指标");
+        var definition = IndicatorCatalogue.Find(code) ?? throw new NotFoundException($"没有指标 {code}");
+        var entry = IndicatorEntry.Enter(definition, request.Year, request.Value, request.Evidence, db.Scope.UserName, time.GetUtcNow());
+        db.IndicatorEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    private static async Task<Dictionary<string, IndicatorEntry>> LatestEntriesAsync(TianshanDb db, int year, CancellationToken ct) =>
+        (await db.IndicatorEntries.AsNoTracking().Where(e => e.Year == year).ToListAsync(ct))
+            .GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.MaxBy(e => e.EnteredAt)!);
+
+    private static async Task<IndicatorView> ViewAsync(TianshanDb db, IndicatorDefinition definition, int year,
+        Dictionary<string, IndicatorEntry> entries, CancellationToken ct)
+    {
+        if (Calculators.TryGetValue(definition.Code, out var calculate))
+        {
+            var computed = await calculate(db, year, ct);
+            return View(definition, year, computed.Actual, computed.Note);
+        }
+        if (definition.Source == IndicatorSource.Entered)
+            return entries.TryGetValue(definition.Code, out var entry)
+                ? View(definition, year, entry.Value, $"录入：{entry.Evidence}")
+                : View(definition, year, null, "尚未录入");
+        return View(definition, year, null, Awaiting.GetValueOrDefault(definition.Code));
+    }
+
+    private static IndicatorView View(IndicatorDefinition d, int year, decimal? actual, string? note) =>
+        new(d.Code, d.Name, d.Plan, d.Clause, d.Target, d.TargetText, actual, d.Unit, d.StatusOf(actual), d.Source, d.Period, year, d.Formula, note);
+
+    /// <summary>EP-03: major hazard sources with at least one monitoring sensor installed (40号令 第十三条 requires the
+    /// monitoring of major hazard sources), over all major hazard sources in scope. "实时": the year is not used.</summary>
+    private static async Task<Computation> MonitoringTerminalsAsync(TianshanDb db, int year, CancellationToken ct)
+    {
+        var sources = await db.MajorHazardSources.AsNoTracking()
+            .Select(m => new { m.Id, m.Code, m.Name, EnterpriseName = m.Enterprise!.Name, Sensors = db.Sensors.Count(s => s.MajorHazardSourceId == m.Id) })
+            .ToListAsync(ct);
+        var records = sources.OrderBy(s => s.Sensors > 0).ThenBy(s => s.EnterpriseName, StringComparer.Ordinal)
+            .Select(s => new IndicatorRecord("重大危险源", s.Id, $"{s.EnterpriseName} · {s.Name}（{s.Code}）", s.Sensors > 0,
+                s.Sensors > 0 ? $"接入传感器 {s.Sensors} 个" : "未接入监测传感器", $"/major-hazards/{s.Id}")).ToList();
+        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+    }
+
+    /// <summary>EP-05: high-risk-sector enterprises inspected at least once in the year (any inspection record), over all of them.</summary>
+    private static async Task<Computation> InspectionCoverageAsync(TianshanDb db, int year, CancellationToken ct)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => HighRiskSectors.Contains(e.Sector))
+            .Select(e => new { e.Id, e.Name, e.Sector, Inspections = db.Inspections.Count(i => i.EnterpriseId == e.Id && i.InspectedOn >= from && i.InspectedOn <= to) })
+            .ToListAsync(ct);
+        var records = enterprises.OrderBy(e => e.Inspections > 0).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => new IndicatorRecord("高危行业企业", e.Id, $"{e.Name}（{SectorSet.Label(e.Sector)}）", e.Inspections > 0,
+                e.Inspections > 0 ? $"{year} 年检查 {e.Inspections} 次" : $"{year} 年未检查", $"/enterprises/{e.Id}")).ToList();
+        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+    }
+
+    public static void MapIndicators(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/indicators").WithTags("Indicators").RequireAuthorization(p => p.RequireRole(Readers));
+        api.MapGet("/", async (TianshanDb db, int? year, TimeProvider time, CancellationToken ct) =>
+            await ListAsync(db, year ?? ChinaTime.ToChina(time.GetUtcNow()).Year, ct));
+        api.MapGet("/{code}/records", async (TianshanDb db, string code, int? year, TimeProvider time, CancellationToken ct) =>
+        {
+            var (indicator, records) = await RecordsAsync(db, code, year ?? ChinaTime.ToChina(time.GetUtcNow()).Year, ct);
+            return new { indicator, records };
+        });
+        api.MapPost("/{code}/entries", async (TianshanDb db, ClaimsPrincipal user, string code, EntryRequest request, TimeProvider time, CancellationToken ct) =>
+        {
+            var entry = await EnterAsync(db, user, code, request, time, ct);
+            return Results.Created($"/api/indicators/{entry.Code}/records?year={entry.Year}", new { entry.Id, entry.Code, entry.Year, entry.Value });
+        });
+    }
+}
