@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tianshan.Core.Duty;
+using Tianshan.Core.Incidents;
 using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
@@ -50,6 +52,12 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
     public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
     public DbSet<EnforcementCaseDocument> EnforcementCaseDocuments => Set<EnforcementCaseDocument>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    /// <summary>The duty desk's own records: the API and pages let only the bureau reach them.</summary>
+    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+    public DbSet<DutyLogEntry> DutyLog => Set<DutyLogEntry>();
+    public DbSet<DutyOpenItem> DutyOpenItems => Set<DutyOpenItem>();
+    public DbSet<ShiftHandover> ShiftHandovers => Set<ShiftHandover>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,6 +88,9 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<EnterpriseRiskAssessment>().HasQueryFilter(Through<EnterpriseRiskAssessment>(visible, r => r.Enterprise!));
         builder.Entity<EnforcementCase>().HasQueryFilter(Through<EnforcementCase>(visible, c => c.Enterprise!));
         builder.Entity<EnforcementCaseDocument>().HasQueryFilter(Through<EnforcementCaseDocument>(visible, d => d.EnforcementCase!.Enterprise!));
+        // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents.
+        builder.Entity<Incident>().HasQueryFilter(i =>
+            Scope.EnterpriseId != null ? i.EnterpriseId == Scope.EnterpriseId : i.DivisionPath.StartsWith(Scope.DivisionPath));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
