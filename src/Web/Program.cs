@@ -13,6 +13,7 @@ using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
 using Tianshan.Web.Features.Indicators;
+using Tianshan.Web.Features.Incidents;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
@@ -48,6 +49,7 @@ builder.Services.AddSingleton<PublicReportLimiter>();
 builder.Services.AddOptions<SupervisionFrequencyOptions>().BindConfiguration(SupervisionFrequencyOptions.Section);
 builder.Services.AddSignalR();
 builder.Services.AddPrevention();
+builder.Services.AddIncidents();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -135,6 +137,7 @@ app.MapCredit();
 app.MapEnforcementCases();
 app.MapPrevention();
 app.MapIndicators();
+app.MapIncidents();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tianshan.Core.Indicators;
+using Tianshan.Core.Duty;
+using Tianshan.Core.Incidents;
 using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
@@ -53,6 +55,12 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<EnforcementCaseDocument> EnforcementCaseDocuments => Set<EnforcementCaseDocument>();
     public DbSet<InspectionAttachment> InspectionAttachments => Set<InspectionAttachment>();
     public DbSet<IndicatorEntry> IndicatorEntries => Set<IndicatorEntry>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    /// <summary>The duty desk's own records: the API and pages let only the bureau reach them.</summary>
+    public DbSet<DutyShift> DutyShifts => Set<DutyShift>();
+    public DbSet<DutyLogEntry> DutyLog => Set<DutyLogEntry>();
+    public DbSet<DutyOpenItem> DutyOpenItems => Set<DutyOpenItem>();
+    public DbSet<ShiftHandover> ShiftHandovers => Set<ShiftHandover>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -84,6 +92,9 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<EnforcementCase>().HasQueryFilter(Through<EnforcementCase>(visible, c => c.Enterprise!));
         builder.Entity<EnforcementCaseDocument>().HasQueryFilter(Through<EnforcementCaseDocument>(visible, d => d.EnforcementCase!.Enterprise!));
         builder.Entity<InspectionAttachment>().HasQueryFilter(Through<InspectionAttachment>(visible, a => a.Inspection!.Enterprise!));
+        // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents.
+        builder.Entity<Incident>().HasQueryFilter(i =>
+            Scope.EnterpriseId != null ? i.EnterpriseId == Scope.EnterpriseId : i.DivisionPath.StartsWith(Scope.DivisionPath));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
