@@ -12,10 +12,12 @@ using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
+using Tianshan.Web.Features.Incidents;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
+using Tianshan.Web.Features.Resources;
 using Tianshan.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,6 +49,7 @@ builder.Services.AddSingleton<PublicReportLimiter>();
 builder.Services.AddOptions<SupervisionFrequencyOptions>().BindConfiguration(SupervisionFrequencyOptions.Section);
 builder.Services.AddSignalR();
 builder.Services.AddPrevention();
+builder.Services.AddOptions<Tianshan.Core.Resources.ResourceNorms>().BindConfiguration(Tianshan.Core.Resources.ResourceNorms.Section);
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -133,6 +136,8 @@ app.MapInspections();
 app.MapCredit();
 app.MapEnforcementCases();
 app.MapPrevention();
+app.MapResources();
+app.MapDisasterReports();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {
