@@ -17,6 +17,9 @@ internal interface ILedger
     string Title { get; }
     string TitleEn { get; }
     Type RecordType { get; }
+    IReadOnlyList<string> Headers { get; }
+    Task<List<LedgerRow>> ListAsync(Tianshan.Core.Data.TianshanDb db, string? q, CancellationToken ct);
+    Task<ImportReport> ImportAsync(Tianshan.Core.Data.TianshanDb db, System.Security.Claims.ClaimsPrincipal user, Stream file, CancellationToken ct);
 }
 
 internal sealed class Ledger<T>(string kind, string title, string titleEn, IReadOnlyList<LedgerColumn<T>> columns) : ILedger where T : ResourceRecord, new()
@@ -26,6 +29,12 @@ internal sealed class Ledger<T>(string kind, string title, string titleEn, IRead
     public string TitleEn => titleEn;
     public Type RecordType => typeof(T);
     public IReadOnlyList<LedgerColumn<T>> Columns => columns;
+    public IReadOnlyList<string> Headers => [.. columns.Select(c => c.Header)];
+
+    public Task<List<LedgerRow>> ListAsync(Tianshan.Core.Data.TianshanDb db, string? q, CancellationToken ct) => LedgerActions.ListAsync(db, this, q, ct);
+
+    public Task<ImportReport> ImportAsync(Tianshan.Core.Data.TianshanDb db, System.Security.Claims.ClaimsPrincipal user, Stream file, CancellationToken ct) =>
+        LedgerActions.ImportAsync(db, user, this, file, ct);
 }
 
 /// <summary>Column builders: text, numbers, yes/no and enums by their Chinese labels.</summary>
