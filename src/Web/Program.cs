@@ -18,6 +18,7 @@ using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
+using Tianshan.Web.Features.Resources;
 using Tianshan.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,6 +51,7 @@ builder.Services.AddOptions<SupervisionFrequencyOptions>().BindConfiguration(Sup
 builder.Services.AddSignalR();
 builder.Services.AddPrevention();
 builder.Services.AddIncidents();
+builder.Services.AddOptions<Tianshan.Core.Resources.ResourceNorms>().BindConfiguration(Tianshan.Core.Resources.ResourceNorms.Section);
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -138,6 +140,8 @@ app.MapEnforcementCases();
 app.MapPrevention();
 app.MapIndicators();
 app.MapIncidents();
+app.MapResources();
+app.MapDisasterReports();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

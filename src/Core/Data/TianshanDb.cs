@@ -6,10 +6,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tianshan.Core.Indicators;
 using Tianshan.Core.Duty;
 using Tianshan.Core.Incidents;
+using Tianshan.Core.Incidents.DisasterReports;
 using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
+using Tianshan.Core.Resources;
 
 namespace Tianshan.Core.Data;
 
@@ -61,6 +63,20 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<DutyLogEntry> DutyLog => Set<DutyLogEntry>();
     public DbSet<DutyOpenItem> DutyOpenItems => Set<DutyOpenItem>();
     public DbSet<ShiftHandover> ShiftHandovers => Set<ShiftHandover>();
+    public DbSet<RescueTeam> RescueTeams => Set<RescueTeam>();
+    public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+    public DbSet<ReliefMaterial> ReliefMaterials => Set<ReliefMaterial>();
+    public DbSet<StockItem> StockItems => Set<StockItem>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<EquipmentItem> EquipmentItems => Set<EquipmentItem>();
+    public DbSet<Shelter> Shelters => Set<Shelter>();
+    public DbSet<FireStation> FireStations => Set<FireStation>();
+    public DbSet<Hospital> Hospitals => Set<Hospital>();
+    public DbSet<DisasterInformant> DisasterInformants => Set<DisasterInformant>();
+    public DbSet<DisasterReport> DisasterReports => Set<DisasterReport>();
+    public DbSet<DisasterReportEntry> DisasterReportEntries => Set<DisasterReportEntry>();
+    public DbSet<DisasterReportPhoto> DisasterReportPhotos => Set<DisasterReportPhoto>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -95,7 +111,31 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents.
         builder.Entity<Incident>().HasQueryFilter(i =>
             Scope.EnterpriseId != null ? i.EnterpriseId == Scope.EnterpriseId : i.DivisionPath.StartsWith(Scope.DivisionPath));
+        ApplyResourceScoping(builder);
     }
+
+    /// <summary>The resource atlas and disaster reports belong to divisions, not enterprises: a user sees the records of the
+    /// divisions under its own (the bureau all, a street its street, an informant its community); enterprise users none.</summary>
+    private void ApplyResourceScoping(ModelBuilder builder)
+    {
+        ByDivision<RescueTeam>(builder);
+        ByDivision<Expert>(builder);
+        ByDivision<Warehouse>(builder);
+        ByDivision<ReliefMaterial>(builder);
+        ByDivision<EquipmentItem>(builder);
+        ByDivision<Shelter>(builder);
+        ByDivision<FireStation>(builder);
+        ByDivision<Hospital>(builder);
+        ByDivision<DisasterInformant>(builder);
+        builder.Entity<StockItem>().HasQueryFilter(s => Scope.EnterpriseId == null && s.Warehouse!.Division!.Path.StartsWith(Scope.DivisionPath));
+        builder.Entity<StockMovement>().HasQueryFilter(m => Scope.EnterpriseId == null && m.StockItem!.Warehouse!.Division!.Path.StartsWith(Scope.DivisionPath));
+        builder.Entity<DisasterReport>().HasQueryFilter(r => Scope.EnterpriseId == null && r.Division!.Path.StartsWith(Scope.DivisionPath));
+        builder.Entity<DisasterReportEntry>().HasQueryFilter(e => Scope.EnterpriseId == null && e.DisasterReport!.Division!.Path.StartsWith(Scope.DivisionPath));
+        builder.Entity<DisasterReportPhoto>().HasQueryFilter(p => Scope.EnterpriseId == null && p.Entry!.DisasterReport!.Division!.Path.StartsWith(Scope.DivisionPath));
+    }
+
+    private void ByDivision<T>(ModelBuilder builder) where T : ResourceRecord =>
+        builder.Entity<T>().HasQueryFilter(r => Scope.EnterpriseId == null && r.Division!.Path.StartsWith(Scope.DivisionPath));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

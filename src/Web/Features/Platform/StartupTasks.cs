@@ -63,6 +63,7 @@ internal static class StartupTasks
             await DemoSensors.SeedAsync(db, directory.HashPassword, demoPassword);
             await DemoSupervision.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await DemoIncidents.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            await DemoResources.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             foreach (var demo in DemoUsers)
             {
                 var divisionCode = demo.DivisionCode(data);
