@@ -12,6 +12,7 @@ using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
+using Tianshan.Web.Features.Dispatch;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
@@ -47,6 +48,7 @@ builder.Services.AddSingleton<PublicReportLimiter>();
 builder.Services.AddOptions<SupervisionFrequencyOptions>().BindConfiguration(SupervisionFrequencyOptions.Section);
 builder.Services.AddSignalR();
 builder.Services.AddPrevention();
+builder.Services.AddDispatch();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -133,6 +135,7 @@ app.MapInspections();
 app.MapCredit();
 app.MapEnforcementCases();
 app.MapPrevention();
+app.MapDispatch();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -50,6 +50,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
     public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
     public DbSet<EnforcementCaseDocument> EnforcementCaseDocuments => Set<EnforcementCaseDocument>();
+    public DbSet<Tianshan.Core.Dispatch.StoredRoadNetwork> RoadNetworks => Set<Tianshan.Core.Dispatch.StoredRoadNetwork>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
