@@ -10,6 +10,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+# The routing benchmark's peer is pgRouting (Debian's postgresql-NN-pgrouting, for the server version in use).
+pgmajor=$(basename "$(dirname "$pgbin")")
+if [ ! -f "/usr/share/postgresql/$pgmajor/extension/pgrouting.control" ]; then
+  echo "==> installing postgresql-$pgmajor-pgrouting"
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "postgresql-$pgmajor-pgrouting" >/dev/null
+fi
 pgport=${TIANSHAN_BENCH_PG_PORT:-55442}
 work=$(mktemp -d /tmp/tianshan-bench.XXXXXX)   # /tmp is on the same disk as everything else here, not a tmpfs
 pgdata="$work/pg"
@@ -30,6 +38,7 @@ as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
 echo "==> building"
 dotnet build bench/ReadingStore -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
 dotnet build bench/Rules -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
+dotnet build bench/Routing -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
 dotnet build bench/Ingest -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true   # also builds src/Web (Release)
 
 if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
@@ -41,6 +50,12 @@ fi
 if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
   echo "==> rule evaluation (BenchmarkDotNet)"
   dotnet bench/Rules/bin/Release/net10.0/Tianshan.Bench.Rules.dll --out bench/RESULTS.md
+fi
+
+if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
+  echo "==> routing (generated city; pgRouting in the same PostgreSQL)"
+  dotnet bench/Routing/bin/Release/net10.0/Tianshan.Bench.Routing.dll \
+    --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --out bench/RESULTS.md
 fi
 
 echo "==> ingest end to end (the real host on SQLite and PostgreSQL, alarm latency, mosquitto and the zero-code pipe)"

@@ -14,6 +14,7 @@ using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
 using Tianshan.Web.Features.Indicators;
 using Tianshan.Web.Features.Incidents;
+using Tianshan.Web.Features.Dispatch;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
@@ -52,6 +53,7 @@ builder.Services.AddSignalR();
 builder.Services.AddPrevention();
 builder.Services.AddIncidents();
 builder.Services.AddOptions<Tianshan.Core.Resources.ResourceNorms>().BindConfiguration(Tianshan.Core.Resources.ResourceNorms.Section);
+builder.Services.AddDispatch();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -142,6 +144,7 @@ app.MapIndicators();
 app.MapIncidents();
 app.MapResources();
 app.MapDisasterReports();
+app.MapDispatch();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

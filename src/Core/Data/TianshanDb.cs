@@ -77,6 +77,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<DisasterReport> DisasterReports => Set<DisasterReport>();
     public DbSet<DisasterReportEntry> DisasterReportEntries => Set<DisasterReportEntry>();
     public DbSet<DisasterReportPhoto> DisasterReportPhotos => Set<DisasterReportPhoto>();
+    public DbSet<Tianshan.Core.Dispatch.StoredRoadNetwork> RoadNetworks => Set<Tianshan.Core.Dispatch.StoredRoadNetwork>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
