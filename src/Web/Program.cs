@@ -16,6 +16,7 @@ using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
+using Tianshan.Web.Features.Warnings;
 using Tianshan.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -47,6 +48,7 @@ builder.Services.AddSingleton<PublicReportLimiter>();
 builder.Services.AddOptions<SupervisionFrequencyOptions>().BindConfiguration(SupervisionFrequencyOptions.Section);
 builder.Services.AddSignalR();
 builder.Services.AddPrevention();
+builder.Services.AddWarnings();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -133,6 +135,7 @@ app.MapInspections();
 app.MapCredit();
 app.MapEnforcementCases();
 app.MapPrevention();
+app.MapWarnings();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -7,6 +7,7 @@ using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
+using Tianshan.Core.Warnings;
 
 namespace Tianshan.Core.Data;
 
@@ -50,6 +51,10 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<EnterpriseRiskAssessment> EnterpriseRiskAssessments => Set<EnterpriseRiskAssessment>();
     public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
     public DbSet<EnforcementCaseDocument> EnforcementCaseDocuments => Set<EnforcementCaseDocument>();
+    public DbSet<Warning> Warnings => Set<Warning>();
+    public DbSet<ImportedAlert> ImportedAlerts => Set<ImportedAlert>();
+    public DbSet<WarningContact> WarningContacts => Set<WarningContact>();
+    public DbSet<WarningDelivery> WarningDeliveries => Set<WarningDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
