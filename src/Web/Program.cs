@@ -20,6 +20,7 @@ using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
 using Tianshan.Web.Features.Resources;
+using Tianshan.Web.Features.Warnings;
 using Tianshan.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -54,6 +55,7 @@ builder.Services.AddPrevention();
 builder.Services.AddIncidents();
 builder.Services.AddOptions<Tianshan.Core.Resources.ResourceNorms>().BindConfiguration(Tianshan.Core.Resources.ResourceNorms.Section);
 builder.Services.AddDispatch();
+builder.Services.AddWarnings();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -145,6 +147,7 @@ app.MapIncidents();
 app.MapResources();
 app.MapDisasterReports();
 app.MapDispatch();
+app.MapWarnings();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

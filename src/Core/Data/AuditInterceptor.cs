@@ -21,8 +21,9 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     };
 
     /// <summary>Records that are their own journal: an alarm keeps every transition with its user and time (ISA-18.2
-    /// alarm history), and copying each one into the audit log would flood it during an alarm storm.</summary>
-    private static readonly HashSet<Type> OwnJournal = [typeof(Alarm), typeof(AlarmEvent), typeof(AlarmNotification)];
+    /// alarm history), and copying each one into the audit log would flood it during an alarm storm. A warning delivery keeps its
+    /// attempts, errors and receipts on its own row (the outbox).</summary>
+    private static readonly HashSet<Type> OwnJournal = [typeof(Alarm), typeof(AlarmEvent), typeof(AlarmNotification), typeof(Warnings.WarningDelivery)];
 
     private static readonly JsonSerializerOptions Json = new()
     {

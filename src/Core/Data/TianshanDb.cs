@@ -12,6 +12,7 @@ using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 using Tianshan.Core.Resources;
+using Tianshan.Core.Warnings;
 
 namespace Tianshan.Core.Data;
 
@@ -78,6 +79,10 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<DisasterReportEntry> DisasterReportEntries => Set<DisasterReportEntry>();
     public DbSet<DisasterReportPhoto> DisasterReportPhotos => Set<DisasterReportPhoto>();
     public DbSet<Tianshan.Core.Dispatch.StoredRoadNetwork> RoadNetworks => Set<Tianshan.Core.Dispatch.StoredRoadNetwork>();
+    public DbSet<Warning> Warnings => Set<Warning>();
+    public DbSet<ImportedAlert> ImportedAlerts => Set<ImportedAlert>();
+    public DbSet<WarningContact> WarningContacts => Set<WarningContact>();
+    public DbSet<WarningDelivery> WarningDeliveries => Set<WarningDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

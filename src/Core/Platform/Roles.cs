@@ -9,8 +9,10 @@ public static class Roles
     public const string Community = "community";
     public const string Enterprise = "enterprise";
     public const string Inspector = "inspector";
+    /// <summary>信息审核发布: reviews and releases warnings drafted by others (the four-eyes rule of warning release).</summary>
+    public const string WarningPublisher = "warning-publisher";
 
-    public static readonly IReadOnlyList<string> All = [Bureau, Department, Street, Community, Enterprise, Inspector];
+    public static readonly IReadOnlyList<string> All = [Bureau, Department, Street, Community, Enterprise, Inspector, WarningPublisher];
 
     public static string Label(string role) => role switch
     {
@@ -20,6 +22,7 @@ public static class Roles
         Community => "社区",
         Enterprise => "企业",
         Inspector => "执法人员",
+        WarningPublisher => "信息审核发布",
         _ => role,
     };
 

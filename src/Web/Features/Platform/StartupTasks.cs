@@ -26,6 +26,7 @@ internal static class StartupTasks
         new("street", "街道网格员(演示)", Roles.Street, d => d.Streets[0].Code, _ => null),
         new("community", "社区灾害信息员(演示)", Roles.Community, d => d.Streets[0].Communities[0].Code, _ => null),
         new("inspector", "执法人员(演示)", Roles.Inspector, d => d.District.Code, _ => null),
+        new("publisher", "区应急管理局信息审核发布员(演示)", Roles.WarningPublisher, d => d.District.Code, _ => null),
         new("enterprise", "企业安全管理员(演示)", Roles.Enterprise, _ => null, _ => 0),
         new("enterprise2", "企业安全管理员二(演示)", Roles.Enterprise, _ => null, _ => 1),
     ];
@@ -51,7 +52,9 @@ internal static class StartupTasks
         var district = await db.Divisions.OrderBy(d => d.Level).FirstOrDefaultAsync();
         var logins = new List<(string User, string Role, string Password)>();
         var adminPassword = fixedPassword ?? GeneratePassword();
-        await CreateAsync(users, new TianshanUser { UserName = "admin", DisplayName = "系统管理员", DivisionId = district?.Id }, Roles.Bureau, adminPassword);
+        var admin = new TianshanUser { UserName = "admin", DisplayName = "系统管理员", DivisionId = district?.Id };
+        await CreateAsync(users, admin, Roles.Bureau, adminPassword);
+        await users.AddToRoleAsync(admin, Roles.WarningPublisher);
         logins.Add(("admin", Roles.Label(Roles.Bureau) + "(管理员)", adminPassword));
 
         if (seeded)
@@ -64,6 +67,7 @@ internal static class StartupTasks
             await DemoSupervision.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await DemoIncidents.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await DemoResources.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            await DemoWarnings.SeedAsync(db, data, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             foreach (var demo in DemoUsers)
             {
                 var divisionCode = demo.DivisionCode(data);

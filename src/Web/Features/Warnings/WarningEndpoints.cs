@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tianshan.Core.Data;
+using Tianshan.Core.Platform;
+using Tianshan.Core.Warnings;
+using Tianshan.Web.Features.Warnings.Channels;
+
+namespace Tianshan.Web.Features.Warnings;
+
+/// <summary>A delivery receipt (回执) from a gateway: the delivery key it was given, and what happened.</summary>
+public sealed record ReceiptRequest(string? DeliveryKey, string? Status, string? Error);
+
+public sealed record ContactRequest(string? CommunityCode, string? Name, ContactCategory? Category, WarningChannel? Channel, string? Address, int? Reach, string? Note);
+
+internal static class WarningEndpoints
+{
+    public static IServiceCollection AddWarnings(this IServiceCollection services)
+    {
+        services.AddOptions<CapOptions>().BindConfiguration(CapOptions.Section);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section);
+        services.AddHttpClient("warning-channels");
+        services.AddSingleton<ChannelRegistry>();
+        services.AddSingleton<WarningDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WarningDispatcher>());
+        services.AddScoped<WarningActions>();
+        return services;
+    }
+
+    public static void MapWarnings(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/warnings").WithTags("Warnings").RequireAuthorization(p => p.RequireRole(WarningActions.Readers));
+
+        api.MapGet("/", (WarningActions a, WarningStatus? status, CancellationToken ct) => a.ListAsync(status, ct));
+        api.MapGet("/{id:guid}", (WarningActions a, Guid id, CancellationToken ct) => a.DetailAsync(id, ct));
+        api.MapGet("/{id:guid}/cap", async (WarningActions a, Guid id, CancellationToken ct) =>
+            Results.Text(await a.CapXmlAsync(id, ct), "application/cap+xml; charset=utf-8"));
+        api.MapGet("/{id:guid}/recipients", async (TianshanDb db, WarningActions a, Guid id, CancellationToken ct) =>
+            await WarningRecipients.ResolveAsync(db, await a.FindAsync(id, ct), ct));
+        api.MapPost("/", async (WarningActions a, ClaimsPrincipal user, WarningActions.DraftRequest request, CancellationToken ct) =>
+        {
+            var w = await a.DraftAsync(user, request, ct);
+            return Results.Created($"/api/warnings/{w.Id}", new { w.Id, w.Status });
+        });
+        api.MapPut("/{id:guid}", async (WarningActions a, ClaimsPrincipal user, Guid id, WarningActions.DraftRequest request, CancellationToken ct) =>
+        {
+            await a.EditAsync(user, id, request, ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/{id:guid}/submit", async (WarningActions a, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        {
+            await a.SubmitAsync(user, id, ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/{id:guid}/approve", async (WarningActions a, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        {
+            await a.ApproveAsync(user, id, ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/{id:guid}/reject", async (WarningActions a, ClaimsPrincipal user, Guid id, WarningActions.RejectRequest request, CancellationToken ct) =>
+        {
+            await a.RejectAsync(user, id, request, ct);
+            return Results.NoContent();
+        });
+        api.MapPost("/{id:guid}/publish", async (WarningActions a, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        {
+            var w = await a.PublishAsync(user, id, ct);
+            return Results.Ok(new { w.Id, w.Identifier, w.Status });
+        });
+        api.MapPost("/{id:guid}/update", async (WarningActions a, ClaimsPrincipal user, Guid id, WarningActions.DraftRequest request, CancellationToken ct) =>
+        {
+            var w = await a.DraftUpdateAsync(user, id, request, ct);
+            return Results.Created($"/api/warnings/{w.Id}", new { w.Id, w.Status, w.References });
+        });
+        api.MapPost("/{id:guid}/cancel", async (WarningActions a, ClaimsPrincipal user, Guid id, WarningActions.RejectRequest request, CancellationToken ct) =>
+        {
+            var w = await a.DraftCancelAsync(user, id, request, ct);
+            return Results.Created($"/api/warnings/{w.Id}", new { w.Id, w.Status, w.References });
+        });
+        api.MapGet("/statistics", (TianshanDb db, CancellationToken ct) => WarningStatisticsQuery.ComputeAsync(db, ct));
+        api.MapGet("/event-types", () => WarningEventTypes.All);
+
+        // CAP import: the XML is the body. Bureau and 信息审核发布 import; everyone on the government side reads.
+        api.MapPost("/import", async (HttpRequest request, TianshanDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!user.IsInRole(Roles.Bureau) && !user.IsInRole(Roles.WarningPublisher))
+                throw new ForbiddenException("您的角色不能导入 CAP 预警");
+            using var reader = new StreamReader(request.Body);
+            var buffer = new char[CapImport.MaxChars + 1];
+            var read = await reader.ReadBlockAsync(buffer, ct);
+            var (alert, created) = await CapImport.ImportAsync(db, new string(buffer, 0, read), time, ct);
+            var view = ImportedAlertView.Of(alert);
+            return created ? Results.Created($"/api/warnings/imported/{alert.Id}", view) : Results.Ok(view);
+        }).Accepts<string>("application/cap+xml", "application/xml", "text/xml");
+        api.MapGet("/imported", (TianshanDb db, CancellationToken ct) => CapImport.ListAsync(db, ct));
+        api.MapGet("/imported/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) =>
+            ImportedAlertView.Of(await db.ImportedAlerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("导入的预警不存在")));
+        api.MapGet("/imported/{id:guid}/cap", async (TianshanDb db, Guid id, CancellationToken ct) =>
+            Results.Text(await db.ImportedAlerts.AsNoTracking().Where(a => a.Id == id).Select(a => a.OriginalXml).FirstOrDefaultAsync(ct)
+                ?? throw new NotFoundException("导入的预警不存在"), "application/cap+xml; charset=utf-8"));
+
+        // The contact ledger per community: read within the user's jurisdiction, kept by the bureau, street and community.
+        api.MapGet("/contacts", async (TianshanDb db, string? community, CancellationToken ct) =>
+        {
+            var path = db.Scope.DivisionPath;
+            var codes = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Community && d.Path.StartsWith(path)).Select(d => d.Code).ToListAsync(ct);
+            var query = db.WarningContacts.AsNoTracking().Where(c => codes.Contains(c.CommunityCode));
+            if (!string.IsNullOrWhiteSpace(community))
+                query = query.Where(c => c.CommunityCode == community);
+            return (await query.ToListAsync(ct)).OrderBy(c => c.CommunityCode).ThenBy(c => c.Category).ThenBy(c => c.Name).ToList();
+        });
+        api.MapPost("/contacts", async (TianshanDb db, ClaimsPrincipal user, ContactRequest r, CancellationToken ct) =>
+        {
+            if (!user.IsInRole(Roles.Bureau) && !user.IsInRole(Roles.Street) && !user.IsInRole(Roles.Community))
+                throw new ForbiddenException("您的角色不能维护预警接收人名录");
+            var path = db.Scope.DivisionPath;
+            if (!await db.Divisions.AnyAsync(d => d.Code == r.CommunityCode && d.Level == DivisionLevel.Community && d.Path.StartsWith(path), ct))
+                throw new DomainValidationException("communityCode", "请选择您辖区内的社区");
+            var errors = new Dictionary<string, string[]>();
+            if (string.IsNullOrWhiteSpace(r.Name))
+                errors["name"] = ["请填写接收人名称"];
+            if (string.IsNullOrWhiteSpace(r.Address))
+                errors["address"] = ["请填写手机号、邮箱或终端编号"];
+            if (r.Channel is null or WarningChannel.WebPage || r.Category is null)
+                errors["channel"] = ["请选择接收渠道和人员类别"];
+            if (errors.Count > 0)
+                throw new DomainValidationException(errors);
+            var contact = new WarningContact
+            {
+                CommunityCode = r.CommunityCode!, Name = r.Name!.Trim(), Category = r.Category!.Value, Channel = r.Channel!.Value,
+                Address = r.Address!.Trim(), Reach = Math.Max(1, r.Reach ?? 1), Note = r.Note,
+            };
+            db.WarningContacts.Add(contact);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/api/warnings/contacts/{contact.Id}", contact);
+        });
+
+        // Receipts (回执) from the gateways: no login, a shared token instead.
+        app.MapPost("/api/warnings/receipts", async (HttpRequest http, TianshanDb db, CurrentUser current, IOptions<DeliveryOptions> options,
+            TimeProvider time, ReceiptRequest r, CancellationToken ct) =>
+        {
+            var token = options.Value.ReceiptToken;
+            if (string.IsNullOrEmpty(token) || !string.Equals(http.Headers["X-Receipt-Token"], token, StringComparison.Ordinal))
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "回执令牌无效");
+            var status = r.Status?.ToLowerInvariant() switch
+            {
+                "delivered" => DeliveryStatus.Delivered,
+                "read" => DeliveryStatus.Read,
+                "failed" => DeliveryStatus.Failed,
+                _ => throw new DomainValidationException("status", "回执状态只能是 delivered、read 或 failed"),
+            };
+            current.Set(UserScope.System);
+            var delivery = await db.WarningDeliveries.FirstOrDefaultAsync(d => d.DeliveryKey == r.DeliveryKey, ct)
+                ?? throw new NotFoundException("没有该投递编号");
+            var changed = delivery.ApplyReceipt(status, r.Error, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(new { delivery.DeliveryKey, delivery.Status, changed });
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        // Public CAP: no login.
+        app.MapGet("/cap/feed.atom", async (HttpRequest request, TianshanDb db, IOptions<CapOptions> options, TimeProvider time, CancellationToken ct) =>
+            Results.Text(await CapFeed.AtomAsync(db, options.Value, CapFeed.BaseUrl(request, options.Value), time.GetUtcNow(), ct), "application/atom+xml; charset=utf-8"))
+            .AllowAnonymous().WithTags("Public CAP");
+        app.MapGet("/cap/{identifier}.xml", async (TianshanDb db, string identifier, CancellationToken ct) =>
+            await CapFeed.CapOfAsync(db, identifier, ct) is { } xml ? Results.Text(xml, "application/cap+xml; charset=utf-8") : Results.NotFound())
+            .AllowAnonymous().WithTags("Public CAP");
+    }
+}

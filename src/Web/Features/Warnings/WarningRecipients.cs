@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using Tianshan.Core.Data;
+using Tianshan.Core.Platform;
+using Tianshan.Core.Warnings;
+
+namespace Tianshan.Web.Features.Warnings;
+
+/// <summary>One recipient of one channel, resolved from a warning's area.</summary>
+public sealed record Recipient(WarningChannel Channel, string Name, ContactCategory Category, string Address, string? CommunityCode, int Reach);
+
+/// <summary>
+/// Area → recipients. The area's communities are those picked plus those whose centre lies in a drawn polygon or circle.
+/// For each: the community's contact ledger (staff, residents, vulnerable people, devices and groups) and the enterprises
+/// registered there (principal and safety director by SMS); and the public web page once. Shelter managers are not
+/// resolved: this build has no shelter ledger. The same channel and address is sent to once.
+/// </summary>
+public static class WarningRecipients
+{
+    public static async Task<List<string>> AreaCommunitiesAsync(TianshanDb db, Warning w, CancellationToken ct)
+    {
+        var codes = new HashSet<string>(w.CommunityCodes, StringComparer.Ordinal);
+        if (w.Polygons.Count + w.Circles.Count > 0)
+        {
+            var communities = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Community && d.Latitude != null && d.Longitude != null)
+                .Select(d => new { d.Code, Lat = d.Latitude!.Value, Lon = d.Longitude!.Value }).ToListAsync(ct);
+            var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory();
+            var polygons = w.Polygons.Select(p => CapGeometry.Points(p)).Where(p => p is not null)
+                .Select(p => factory.CreatePolygon(p!.Select(x => new Coordinate(x.Lon, x.Lat)).ToArray())).ToList();
+            var circles = w.Circles.Select(CapGeometry.Circle).Where(c => c is not null).Select(c => c!.Value).ToList();
+            foreach (var c in communities)
+            {
+                var point = factory.CreatePoint(new Coordinate(c.Lon, c.Lat));
+                if (polygons.Any(p => p.Covers(point)) || circles.Any(x => DistanceKm(x.Centre.Lat, x.Centre.Lon, c.Lat, c.Lon) <= x.RadiusKm))
+                    codes.Add(c.Code);
+            }
+        }
+        return [.. codes.Order(StringComparer.Ordinal)];
+    }
+
+    public static async Task<List<Recipient>> ResolveAsync(TianshanDb db, Warning w, CancellationToken ct)
+    {
+        var codes = await AreaCommunitiesAsync(db, w, ct);
+        var list = new List<Recipient>();
+        var contacts = await db.WarningContacts.AsNoTracking().Where(c => codes.Contains(c.CommunityCode)).ToListAsync(ct);
+        list.AddRange(contacts.OrderBy(c => c.CommunityCode).ThenBy(c => c.Category).ThenBy(c => c.Name)
+            .Select(c => new Recipient(c.Channel, c.Name, c.Category, c.Address, c.CommunityCode, c.Reach)));
+        // Enterprises of the area, from the registry (all of them, whatever the publisher's own scope).
+        var enterprises = await db.Enterprises.IgnoreQueryFilters().AsNoTracking()
+            .Select(e => new { e.Name, e.PrincipalName, e.PrincipalPhone, e.SafetyDirectorName, e.SafetyDirectorPhone, e.Division!.Path })
+            .ToListAsync(ct);
+        foreach (var e in enterprises.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var community = codes.FirstOrDefault(code => e.Path.Contains($"/{code}/", StringComparison.Ordinal));
+            if (community is null)
+                continue;
+            if (!string.IsNullOrWhiteSpace(e.PrincipalPhone))
+                list.Add(new Recipient(WarningChannel.Sms, $"{e.Name} {e.PrincipalName}（主要负责人）", ContactCategory.Enterprise, e.PrincipalPhone, community, 1));
+            if (!string.IsNullOrWhiteSpace(e.SafetyDirectorPhone))
+                list.Add(new Recipient(WarningChannel.Sms, $"{e.Name} {e.SafetyDirectorName}（安全总监）", ContactCategory.Enterprise, e.SafetyDirectorPhone, community, 1));
+        }
+        list.Add(new Recipient(WarningChannel.WebPage, "公众预警网页", ContactCategory.Device, "/public/warnings", null, 0));
+        return list.DistinctBy(r => (r.Channel, Normalise(r.Address))).ToList();
+    }
+
+    private static string Normalise(string address) => new(address.Trim().ToLowerInvariant().Where(ch => ch is not ('-' or ' ')).ToArray());
+
+    /// <summary>Great-circle distance (haversine, mean Earth radius 6371.0088 km).</summary>
+    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double Rad(double d) => d * Math.PI / 180;
+        var dLat = Rad(lat2 - lat1);
+        var dLon = Rad(lon2 - lon1);
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * 6371.0088 * Math.Asin(Math.Sqrt(a));
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Tianshan.Browser.Tests;
+
+/// <summary>A warning from draft to the public page through the pages: the duty officer picks two communities on the map and
+/// drafts a yellow rainstorm warning, submits it; the 信息审核发布 user approves and publishes it; its deliveries show per
+/// channel; and anyone sees it on the public page with its map, without logging in.</summary>
+[Collection(WithBrowser.Name)]
+public sealed class WarningPagesTests(BrowserApp app)
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Long = new() { Timeout = 20_000 };
+
+    private static async Task InteractiveAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForTimeoutAsync(1500);
+    }
+
+    [Fact]
+    public async Task A_warning_drafted_on_the_map_is_approved_by_another_user_published_and_shown_on_the_public_page()
+    {
+        var headline = $"浏览器测试暴雨黄色预警 {Guid.NewGuid():N}"[..24];
+        var bureau = await app.LoggedInPageAsync("bureau");
+        await bureau.GotoAsync("/warnings/new");
+        await Expect(bureau.Locator("#warning-picker[data-ready='true']")).ToBeVisibleAsync(Long);
+        await InteractiveAsync(bureau);
+        await bureau.Locator("path[data-community='650202002001']").DispatchEventAsync("click");
+        await bureau.Locator("path[data-community='650202002002']").DispatchEventAsync("click");
+        await Expect(bureau.Locator("#picked")).ToContainTextAsync("金山社区、喀什路社区", new() { Timeout = 20_000 });
+        await bureau.ClickAsync("#save-draft");   // nothing written yet: the Chinese messages, nothing stored
+        await Expect(bureau.Locator("#draft-error")).ToContainTextAsync("请填写预警标题", new() { Timeout = 20_000 });
+        await bureau.Locator("#d-headline").FillAsync(headline);
+        await bureau.Locator("#d-description").FillAsync("预计未来 6 小时内降雨量将达 50 毫米以上。");
+        await bureau.Locator("#d-instruction").FillAsync("远离低洼地带和地下通道。");
+        await bureau.Locator("#d-instruction").PressAsync("Tab");
+        await bureau.ClickAsync("#save-draft");
+        await bureau.WaitForURLAsync(url => url.Contains("/warnings/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal), new() { Timeout = 20_000 });
+        var url = bureau.Url;
+        await Expect(bureau.Locator("#warning-status")).ToContainTextAsync("草稿", new() { Timeout = 20_000 });
+        await InteractiveAsync(bureau);
+        await bureau.ClickAsync("#submit-warning");
+        await Expect(bureau.Locator("#warning-status")).ToContainTextAsync("待审核", new() { Timeout = 20_000 });
+
+        var publisher = await app.LoggedInPageAsync("publisher");
+        await publisher.GotoAsync(url);
+        await Expect(publisher.Locator("#approve-warning")).ToBeVisibleAsync(Long);
+        await InteractiveAsync(publisher);
+        await publisher.ClickAsync("#approve-warning");
+        await Expect(publisher.Locator("#warning-status")).ToContainTextAsync("已审核待发布", new() { Timeout = 20_000 });
+        await publisher.ClickAsync("#publish-warning");
+        await Expect(publisher.Locator("#warning-status")).ToContainTextAsync("已发布", new() { Timeout = 20_000 });
+        await Expect(publisher.Locator("#identifier")).ToContainTextAsync("650202", new() { Timeout = 20_000 });
+        // Deliveries per channel (simulated gateways in this host); refresh until the dispatcher has been through them.
+        await Expect(publisher.Locator("#delivery-summary tr[data-channel='Loudspeaker']")).ToBeVisibleAsync(Long);
+        await BrowserApp.ScreenshotAsync(publisher, "warning-published");
+
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.ToString(), Locale = "zh-CN" });
+        var anonymous = await context.NewPageAsync();
+        await anonymous.GotoAsync("/public/warnings");
+        var section = anonymous.Locator(".public-warning", new() { HasText = headline });
+        await Expect(section).ToBeVisibleAsync(Long);
+        await Expect(section).ToContainTextAsync("金山社区、喀什路社区");
+        await Expect(anonymous.Locator("#public-warning-map[data-shapes]")).ToBeVisibleAsync(Long);
+        Assert.True(int.Parse(await anonymous.Locator("#public-warning-map").GetAttributeAsync("data-shapes") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        await BrowserApp.ScreenshotAsync(anonymous, "public-warnings");
+        await context.CloseAsync();
+    }
+}

@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using static Tianshan.Web.Tests.Warnings.CapSchemaCheck;
+
+namespace Tianshan.Web.Tests.Warnings;
+
+/// <summary>Warnings through HTTP on each database: draft → submit → approve by another 信息审核发布 user → publish as a CAP 1.2
+/// alert that validates; update and cancel referencing the original; the public feed and alert; CAP import of real alerts,
+/// refusal of a malformed one, the round trip; area → recipients.</summary>
+public abstract class WarningApiTests(TianshanApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public const string Jinshan = "650202002001";
+    public const string Kashilu = "650202002002";
+
+    public static object Draft(string headline = "暴雨黄色预警", string eventType = "rainstorm", string level = "Yellow", string[]? communities = null,
+        string[]? polygons = null, bool english = true) => new
+    {
+        eventType,
+        level,
+        communityCodes = communities ?? [Jinshan],
+        polygons = polygons ?? [],
+        onset = DateTimeOffset.UtcNow.AddHours(1),
+        expires = DateTimeOffset.UtcNow.AddHours(13),
+        headline,
+        description = "预计未来 6 小时内降雨量将达 50 毫米以上。",
+        instruction = "远离低洼地带，注意防范城市内涝。",
+        headlineEn = english ? "Yellow rainstorm warning" : null,
+        descriptionEn = english ? "50 mm of rain expected within 6 hours." : null,
+    };
+
+    public static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+
+    public static async Task NoContentAsync(HttpResponseMessage response) =>
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync(Ct));
+
+    /// <summary>Submitted by the author, approved and published by the publisher; returns the CAP XML.</summary>
+    public static async Task<(string Identifier, string Xml)> ReleaseAsync(HttpClient author, HttpClient publisher, Guid id)
+    {
+        await NoContentAsync(await author.PostAsync($"/api/warnings/{id}/submit", null, Ct));
+        await NoContentAsync(await publisher.PostAsync($"/api/warnings/{id}/approve", null, Ct));
+        var published = await publisher.PostAsync($"/api/warnings/{id}/publish", null, Ct);
+        Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync(Ct));
+        var identifier = (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("identifier").GetString()!;
+        var xml = await publisher.GetStringAsync($"/api/warnings/{id}/cap", Ct);
+        return (identifier, xml);
+    }
+
+    [Fact]
+    public async Task A_warning_is_approved_by_another_publisher_and_published_as_valid_CAP_then_updated_and_cancelled()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        using var publisher = await app.LoginAsync("publisher");
+        using var admin = await app.LoginAsync("admin");
+
+        var id = await CreatedIdAsync(await publisher.PostAsJsonAsync("/api/warnings", Draft(communities: [Jinshan, Kashilu]), Ct));
+        await NoContentAsync(await publisher.PostAsync($"/api/warnings/{id}/submit", null, Ct));
+        // The author holds the 信息审核发布 role and still cannot approve their own warning.
+        var own = await publisher.PostAsync($"/api/warnings/{id}/approve", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Equal("预警信息须由起草人以外的人员审核，起草人不能审核自己起草的预警",
+            (await own.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        // The duty officer drafts but does not approve (403), and publishing before approval is a conflict.
+        Assert.Equal(HttpStatusCode.Forbidden, (await bureau.PostAsync($"/api/warnings/{id}/approve", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/warnings/{id}/publish", null, Ct)).StatusCode);
+        await NoContentAsync(await admin.PostAsync($"/api/warnings/{id}/approve", null, Ct));
+        var published = await admin.PostAsync($"/api/warnings/{id}/publish", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var identifier = (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("identifier").GetString()!;
+        Assert.Matches(@"^650202\d{3}00000_\d{14}_\d$", identifier);
+        Assert.Equal(31, identifier.Length);
+
+        var xml = await bureau.GetStringAsync($"/api/warnings/{id}/cap", Ct);
+        AssertValid(xml);
+        var alert = XDocument.Parse(xml).Root!;
+        Assert.Equal(identifier, Text(alert, "identifier"));
+        Assert.Equal("Alert", Text(alert, "msgType"));
+        Assert.Equal("Actual", Text(alert, "status"));
+        Assert.Equal("Public", Text(alert, "scope"));
+        Assert.EndsWith("+08:00", Text(alert, "sent"), StringComparison.Ordinal);
+        var infos = alert.Elements(XName.Get("info", Ns)).ToList();
+        Assert.Equal(["zh-CN", "en-US"], infos.Select(i => Text(i, "language")));
+        Assert.Equal("Met", Text(infos[0], "category"));
+        Assert.Equal("暴雨黄色预警", Text(infos[0], "event"));
+        Assert.Equal("Moderate", Text(infos[0], "severity"));
+        Assert.Equal("Expected", Text(infos[0], "urgency"));
+        Assert.Equal("Likely", Text(infos[0], "certainty"));
+        var area = El(infos[0], "area");
+        Assert.Equal("独山子区金山路街道金山社区、喀什路社区", Text(area, "areaDesc"));
+        Assert.Equal(2, area.Elements(XName.Get("circle", Ns)).Count());
+        Assert.Equal(["650202", Jinshan, Kashilu], area.Elements(XName.Get("geocode", Ns)).Select(g => Text(g, "value")));
+
+        // The public side, no login: the alert itself and the Atom feed entry pointing at it.
+        using var anonymous = app.CreateClient();
+        Assert.Equal(xml, await anonymous.GetStringAsync($"/cap/{identifier}.xml", Ct));
+        var feed = XDocument.Parse(await anonymous.GetStringAsync("/cap/feed.atom", Ct));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Contains(feed.Root!.Elements(atom + "entry"), e => e.Elements(atom + "link")
+            .Any(l => (string?)l.Attribute("type") == "application/cap+xml" && ((string?)l.Attribute("href"))!.EndsWith($"/cap/{identifier}.xml", StringComparison.Ordinal)));
+
+        // Update: orange now, references the original; publishing it supersedes the original.
+        var update = await CreatedIdAsync(await bureau.PostAsJsonAsync($"/api/warnings/{id}/update", Draft("暴雨橙色预警", level: "Orange", communities: [Jinshan, Kashilu]), Ct));
+        var (_, updateXml) = await ReleaseAsync(bureau, publisher, update);
+        AssertValid(updateXml);
+        var updated = XDocument.Parse(updateXml).Root!;
+        Assert.Equal("Update", Text(updated, "msgType"));
+        Assert.Equal($"yjglj.dushanzi.karamay.xj.cn,{identifier},{Text(alert, "sent")}", Text(updated, "references"));
+        Assert.Equal("Severe", Text(El(updated, "info"), "severity"));
+        var original = await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}", Ct);
+        Assert.Equal("Superseded", original.GetProperty("summary").GetProperty("status").GetString());
+
+        // Cancel (解除) the update: references both earlier messages.
+        var cancel = await CreatedIdAsync(await bureau.PostAsJsonAsync($"/api/warnings/{update}/cancel", new { reason = "降雨已减弱，解除预警" }, Ct));
+        var (_, cancelXml) = await ReleaseAsync(bureau, publisher, cancel);
+        AssertValid(cancelXml);
+        var cancelled = XDocument.Parse(cancelXml).Root!;
+        Assert.Equal("Cancel", Text(cancelled, "msgType"));
+        Assert.Equal(2, Text(cancelled, "references").Split(' ').Length);
+        Assert.Equal("Past", Text(El(cancelled, "info"), "urgency"));
+        Assert.Equal("Cancelled", (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{update}", Ct)).GetProperty("summary").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_exported_alert_imports_as_the_same_alert_and_a_repeat_is_not_stored_twice()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        using var publisher = await app.LoginAsync("publisher");
+        var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft("大风蓝色预警", "gale", "Blue", polygons: ["44.33,84.88 44.33,84.90 44.32,84.90 44.32,84.88 44.33,84.88"]), Ct));
+        var (identifier, xml) = await ReleaseAsync(bureau, publisher, id);
+
+        var first = await bureau.PostAsync("/api/warnings/import", new StringContent(xml, Encoding.UTF8, "application/cap+xml"), Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var imported = await first.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var back = XDocument.Parse(await bureau.GetStringAsync($"/api/warnings/imported/{imported.GetProperty("id").GetGuid()}/cap", Ct)).Root!;
+        var sent = XDocument.Parse(xml).Root!;
+        Assert.True(XNode.DeepEquals(sent, back), "the imported alert differs from the exported one");
+        Assert.Equal(identifier, imported.GetProperty("identifier").GetString());
+        Assert.Equal("Minor", imported.GetProperty("severity").GetString());
+        Assert.Equal("大风蓝色预警", imported.GetProperty("event").GetString());
+        Assert.Equal(Text(El(sent, "info"), "headline"), imported.GetProperty("headline").GetString());
+
+        var again = await bureau.PostAsync("/api/warnings/import", new StringContent(xml, Encoding.UTF8, "application/cap+xml"), Ct);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var list = await bureau.GetFromJsonAsync<JsonElement>("/api/warnings/imported", Ct);
+        Assert.Single(list.EnumerateArray(), a => a.GetProperty("identifier").GetString() == identifier);
+    }
+
+    [Fact]
+    public async Task Real_alerts_from_other_agencies_import_and_a_malformed_one_is_refused_with_the_reason()
+    {
+        using var publisher = await app.LoginAsync("publisher");
+        var files = Directory.GetFiles(Path.Combine(Folder, "examples"), "*.xml");
+        Assert.Equal(8, files.Length);
+        foreach (var file in files)
+        {
+            var xml = await File.ReadAllTextAsync(file, Ct);
+            var response = await publisher.PostAsync("/api/warnings/import", new StringContent(xml, Encoding.UTF8, "application/xml"), Ct);
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{Path.GetFileName(file)}: {await response.Content.ReadAsStringAsync(Ct)}");
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal(XDocument.Parse(xml).Root!.Element(XName.Get("identifier", Ns))!.Value, body.GetProperty("identifier").GetString());
+            Assert.Equal(xml, await publisher.GetStringAsync($"/api/warnings/imported/{body.GetProperty("id").GetGuid()}/cap", Ct));
+        }
+        var list = await publisher.GetFromJsonAsync<JsonElement>("/api/warnings/imported", Ct);
+        Assert.Contains(list.EnumerateArray(), a => a.GetProperty("senderName").GetString() == "Seychelles Meteorological Authority");
+
+        var count = list.GetArrayLength();
+        var malformed = await File.ReadAllTextAsync(Path.Combine(Folder, "malformed", "missing-msgtype-zulu-time.xml"), Ct);
+        var refused = await publisher.PostAsync("/api/warnings/import", new StringContent(malformed, Encoding.UTF8, "application/xml"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.StartsWith("不是有效的 CAP 1.2 预警", detail, StringComparison.Ordinal);
+        Assert.Contains("sent", detail, StringComparison.Ordinal);
+        Assert.Contains("第 6 行", detail, StringComparison.Ordinal);
+        var notXml = await publisher.PostAsync("/api/warnings/import", new StringContent("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>x</alert>", Encoding.UTF8, "application/xml"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, notXml.StatusCode);
+        Assert.Contains("XML 格式错误", await notXml.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var wrongRoot = await publisher.PostAsync("/api/warnings/import", new StringContent("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>", Encoding.UTF8, "application/xml"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongRoot.StatusCode);
+        Assert.Equal(count, (await publisher.GetFromJsonAsync<JsonElement>("/api/warnings/imported", Ct)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_bad_draft_is_400_in_Chinese_and_outsiders_cannot_reach_warnings()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var heatBlue = await bureau.PostAsJsonAsync("/api/warnings", Draft(eventType: "heat-wave", level: "Blue"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, heatBlue.StatusCode);
+        Assert.Contains("高温预警没有蓝色级别", await heatBlue.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var noArea = await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [], polygons: ["44.3,84.8 44.4,84.9 44.3,84.8"]), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noArea.StatusCode);
+        Assert.Contains("多边形至少需要 4 个点", await noArea.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var unknown = await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: ["650202009009"]), Ct);
+        Assert.Contains("不是本区的社区", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var enterprise = await app.LoginAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync("/api/warnings", Ct)).StatusCode);
+        using var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/warnings", Ct)).StatusCode);
+        using var street = await app.LoginAsync("street");
+        Assert.Equal(HttpStatusCode.Forbidden, (await street.PostAsJsonAsync("/api/warnings", Draft(), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_area_resolves_to_its_communities_contacts_enterprises_and_the_web_page()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [Jinshan]), Ct));
+        var recipients = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/recipients", Ct)).EnumerateArray().ToList();
+        var communities = recipients.Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
+        Assert.Equal([Jinshan], communities);
+        Assert.Contains(recipients, r => r.GetProperty("category").GetString() == "Vulnerable" && r.GetProperty("channel").GetString() == "Sms");
+        Assert.Contains(recipients, r => r.GetProperty("channel").GetString() == "Loudspeaker" && r.GetProperty("address").GetString() == $"LS-{Jinshan}-01");
+        Assert.Contains(recipients, r => r.GetProperty("channel").GetString() == "WeCom");
+        Assert.Contains(recipients, r => r.GetProperty("channel").GetString() == "Email");
+        // 独山子区金山购物中心有限公司 is registered in 金山社区: its principal gets an SMS.
+        Assert.Contains(recipients, r => r.GetProperty("category").GetString() == "Enterprise" && r.GetProperty("name").GetString()!.StartsWith("独山子区金山购物中心有限公司", StringComparison.Ordinal));
+        Assert.Single(recipients, r => r.GetProperty("channel").GetString() == "WebPage");
+
+        // A drawn polygon around 喀什路社区's centre (44.3225, 84.893) and nothing else brings in that community only.
+        var drawn = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings",
+            Draft(communities: [], polygons: ["44.325,84.890 44.325,84.896 44.320,84.896 44.320,84.890 44.325,84.890"]), Ct));
+        var inPolygon = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{drawn}/recipients", Ct)).EnumerateArray()
+            .Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
+        Assert.Equal([Kashilu], inPolygon);
+    }
+}
+
+[Collection(OnSqlite.Name)]
+public sealed class WarningApiOnSqlite(SqliteApp app) : WarningApiTests(app);
+
+[Collection(OnPostgres.Name)]
+public sealed class WarningApiOnPostgres(PostgresApp app) : WarningApiTests(app);
