@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tianshan.Core.DisasterRisk;
 using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
@@ -51,6 +52,11 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
     public DbSet<EnforcementCaseDocument> EnforcementCaseDocuments => Set<EnforcementCaseDocument>();
     public DbSet<InspectionAttachment> InspectionAttachments => Set<InspectionAttachment>();
+    public DbSet<HazardFeature> HazardFeatures => Set<HazardFeature>();
+    public DbSet<CommunityExposure> CommunityExposures => Set<CommunityExposure>();
+    public DbSet<HistoricalDisaster> HistoricalDisasters => Set<HistoricalDisaster>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<DemonstrationCommunity> DemonstrationCommunities => Set<DemonstrationCommunity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
