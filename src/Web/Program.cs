@@ -12,6 +12,7 @@ using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
 using Tianshan.Web.Components;
+using Tianshan.Web.Features.DisasterRisk;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
@@ -133,6 +134,7 @@ app.MapInspections();
 app.MapCredit();
 app.MapEnforcementCases();
 app.MapPrevention();
+app.MapDisasterRisk();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

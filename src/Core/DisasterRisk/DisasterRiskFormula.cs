@@ -30,15 +30,16 @@ public sealed record DisasterRiskAssessment(double FaultHazard, double FloodHaza
 /// second, geological hazards third.</item>
 /// <item>Hf = max over fault traces of activity weight × proximity; proximity is 1 within 1 km (GB 50011-2010 §4.1.7 asks
 /// buildings to stand 200–400 m clear of a Holocene fault, and damage concentrates in the first kilometre), falls linearly
-/// to 0 at 10 km (near-fault ground motion). Activity weight: Holocene 1.0, late Pleistocene 0.7, older or unknown 0.4
+/// to 0 at 5 km (the near-fault zone of a thrust's hanging wall; the whole city lies within ~5 km of 独山子-安集海, so a
+/// wider reach would rank every community the same). Activity weight: Holocene 1.0, late Pleistocene 0.7, older or unknown 0.4
 /// (GB 50011 §4.1.7 treats only Holocene faults as 发震断裂).</item>
-/// <item>Hw = max of each flood channel's proximity (1 within 0.5 km, 0 beyond 3 km, linear between — the flood plain of a
-/// mountain channel) and 0.8 × each reservoir's (overflow or dam-break water has to travel).</item>
+/// <item>Hw = max of each flood channel's proximity (1 within 0.3 km, 0 beyond 1.5 km, linear between — the narrow flood
+/// plain of a mountain torrent channel) and 0.8 × each reservoir's (overflow or dam-break water has to travel).</item>
 /// <item>Hg = min(1, geological-hazard points within 2 km ÷ 3).</item>
 /// <item><b>Exposure</b> E = 0.5·P/Pmax + 0.3·V + 0.2·min(1, (schools + hospitals) ÷ 3): P/Pmax is the community's
 /// population against the district's largest; V = (weak-structure buildings + buildings from before 2001) ÷ (2 × buildings),
 /// the share of 砖木/土木 and of pre-GB 50011-2001 stock; schools and hospitals are where the least mobile people are.</item>
-/// <item><b>Levels</b>: R ≥ 0.30 high (I), ≥ 0.15 elevated (II), ≥ 0.05 moderate (III), below that low (IV).</item>
+/// <item><b>Levels</b>: R ≥ 0.40 high (I), ≥ 0.25 elevated (II), ≥ 0.10 moderate (III), below that low (IV).</item>
 /// </list>
 /// The weights and cut-offs are judgement, chosen so that the demo district spreads over the four levels; change them
 /// here, with the reason, when the census's own results arrive.
@@ -47,9 +48,9 @@ public static class DisasterRiskFormula
 {
     public const double GeologicalRadiusKm = 2;
 
-    public static double FaultProximity(double km) => km <= 1 ? 1 : km >= 10 ? 0 : (10 - km) / 9;
+    public static double FaultProximity(double km) => km <= 1 ? 1 : km >= 5 ? 0 : (5 - km) / 4;
 
-    public static double FloodProximity(double km) => km <= 0.5 ? 1 : km >= 3 ? 0 : (3 - km) / 2.5;
+    public static double FloodProximity(double km) => km <= 0.3 ? 1 : km >= 1.5 ? 0 : (1.5 - km) / 1.2;
 
     /// <summary>The activity attribute of a fault ("全新世" / "Holocene", "晚更新世" / "Late Pleistocene", …) as a weight.</summary>
     public static double ActivityWeight(string? activity) => activity switch
@@ -80,9 +81,9 @@ public static class DisasterRiskFormula
 
     public static DisasterRiskLevel LevelOf(double risk) => risk switch
     {
-        >= 0.30 => DisasterRiskLevel.High,
-        >= 0.15 => DisasterRiskLevel.Elevated,
-        >= 0.05 => DisasterRiskLevel.Moderate,
+        >= 0.40 => DisasterRiskLevel.High,
+        >= 0.25 => DisasterRiskLevel.Elevated,
+        >= 0.10 => DisasterRiskLevel.Moderate,
         _ => DisasterRiskLevel.Low,
     };
 

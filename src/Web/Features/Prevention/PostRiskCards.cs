@@ -90,7 +90,7 @@ public static class PostRiskCards
     private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—";
 
     /// <summary>Breaks text into lines that fit the width, character by character (Chinese has no spaces to break at).</summary>
-    private static List<string> Wrap(XGraphics gfx, string value, XFont font, double width)
+    internal static List<string> Wrap(XGraphics gfx, string value, XFont font, double width)
     {
         var lines = new List<string>();
         foreach (var paragraph in value.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
