@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -141,7 +140,7 @@ public abstract class DisasterRiskApiTests(TianshanApp app)
         var response = await department.GetAsync($"/api/disaster-risk/consultations/{consultation.GetProperty("id").GetGuid()}/report.pdf", ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync(ct));
+        var text = await PdfText.OfAsync(await response.Content.ReadAsByteArrayAsync(ct));
 
         Assert.Contains("自然灾害风险形势分析报告", text, StringComparison.Ordinal);
         Assert.Contains(consultation.GetProperty("title").GetString()!, text, StringComparison.Ordinal);
@@ -178,24 +177,6 @@ public abstract class DisasterRiskApiTests(TianshanApp app)
         Assert.Equal(awarded + 1, after.GetProperty("nationalAwarded").GetInt32());
     }
 
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"tianshan-risk-report-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            var psi = new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(psi)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }
 
 [Collection(OnSqlite.Name)]
