@@ -15,6 +15,7 @@ using Tianshan.Web.Components;
 using Tianshan.Web.Features.Indicators;
 using Tianshan.Web.Features.Incidents;
 using Tianshan.Web.Features.Dispatch;
+using Tianshan.Web.Features.DisasterRisk;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
@@ -148,6 +149,7 @@ app.MapResources();
 app.MapDisasterReports();
 app.MapDispatch();
 app.MapWarnings();
+app.MapDisasterRisk();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -7,6 +7,7 @@ using Tianshan.Core.Indicators;
 using Tianshan.Core.Duty;
 using Tianshan.Core.Incidents;
 using Tianshan.Core.Incidents.DisasterReports;
+using Tianshan.Core.DisasterRisk;
 using Tianshan.Core.Monitoring;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
@@ -83,6 +84,11 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<ImportedAlert> ImportedAlerts => Set<ImportedAlert>();
     public DbSet<WarningContact> WarningContacts => Set<WarningContact>();
     public DbSet<WarningDelivery> WarningDeliveries => Set<WarningDelivery>();
+    public DbSet<HazardFeature> HazardFeatures => Set<HazardFeature>();
+    public DbSet<CommunityExposure> CommunityExposures => Set<CommunityExposure>();
+    public DbSet<HistoricalDisaster> HistoricalDisasters => Set<HistoricalDisaster>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<DemonstrationCommunity> DemonstrationCommunities => Set<DemonstrationCommunity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

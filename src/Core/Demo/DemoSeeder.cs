@@ -115,6 +115,7 @@ public static class DemoSeeder
             }
         }
         DemoRiskPoints.Add(db, data);
+        DemoDisasterRisk.Add(db, divisions);
         await db.SaveChangesAsync(ct);
         return true;
     }

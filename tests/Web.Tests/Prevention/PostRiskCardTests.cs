@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,25 +8,6 @@ namespace Tianshan.Web.Tests.Prevention;
 /// heading and the enterprise's own risk points; another enterprise's cards are not reachable.</summary>
 public abstract class PostRiskCardTests(TianshanApp app)
 {
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"tianshan-cards-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            var psi = new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(psi)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
     [Fact]
     public async Task The_cards_print_each_risk_point_with_Chinese_text_and_only_for_the_own_enterprise()
     {
@@ -42,7 +22,7 @@ public abstract class PostRiskCardTests(TianshanApp app)
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync(ct);
         Assert.True(pdf.Length < 2_000_000, $"{pdf.Length} bytes: the font should be embedded as a subset");
-        var text = await PdfTextAsync(pdf);
+        var text = await PdfText.OfAsync(pdf);
         Assert.Contains("岗位安全风险告知卡", text, StringComparison.Ordinal);
         Assert.Contains("应急电话", text, StringComparison.Ordinal);
         Assert.Contains("12350", text, StringComparison.Ordinal);

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Tianshan.Core.Data;
+using Tianshan.Core.DisasterRisk;
+using Tianshan.Core.Platform;
+
+namespace Tianshan.Web.Features.DisasterRisk;
+
+/// <summary>/api/disaster-risk: the natural-disaster risk census (C10). The bureau edits; departments, streets and
+/// communities read; enterprise users and inspectors have no access (it is the government's own risk picture).</summary>
+public static class DisasterRiskEndpoints
+{
+    public static readonly string[] Readers = [Roles.Bureau, Roles.Department, Roles.Street, Roles.Community];
+    public const string ReaderRoles = Roles.Bureau + "," + Roles.Department + "," + Roles.Street + "," + Roles.Community;
+
+    public static void MapDisasterRisk(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/disaster-risk").WithTags("Natural-disaster risk").RequireAuthorization(p => p.RequireRole(Readers));
+        api.MapGet("/map", (TianshanDb db, CancellationToken ct) => DisasterRiskCensusMap.Handle(db, ct));
+
+        api.MapGet("/layers/{file}", async (TianshanDb db, string file, CancellationToken ct) =>
+        {
+            var kind = LayerOf(file);
+            return Results.File(await HazardLayerFiles.Export(db, kind, ct), HazardLayerFiles.ContentType, $"{HazardLayers.Code(kind)}.geojson");
+        });
+        api.MapPost("/layers/{file}", async (TianshanDb db, string file, HttpRequest request, CancellationToken ct) =>
+            await HazardLayerFiles.Import(db, LayerOf(file), request.Body, ct)).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
+
+        api.MapGet("/exposures", async (TianshanDb db, CancellationToken ct) =>
+            await db.CommunityExposures.AsNoTracking().OrderBy(e => e.Division!.Code)
+                .Select(e => new
+                {
+                    e.DivisionId, Community = e.Division!.Name, e.Population, e.Households, e.BuildingsReinforcedConcrete, e.BuildingsMasonry,
+                    e.BuildingsWeak, e.BuildingsBefore1990, e.Buildings1990To2001, e.BuildingsAfter2001, e.Schools, e.Hospitals, e.IsDemo,
+                }).ToListAsync(ct));
+        api.MapGet("/disasters", async (TianshanDb db, CancellationToken ct) =>
+            await db.HistoricalDisasters.AsNoTracking().OrderByDescending(d => d.OccurredOn).Take(500).ToListAsync(ct));
+
+        api.MapGet("/consultations", (TianshanDb db, CancellationToken ct) => Consultations.List(db, ct));
+        api.MapGet("/consultations/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) => Consultations.ToView(await Consultations.Find(db, id, ct)));
+        api.MapPost("/consultations", async (TianshanDb db, Consultation.Details details, TimeProvider time, CancellationToken ct) =>
+        {
+            var view = await Consultations.Create(db, details, time, ct);
+            return Results.Created($"/api/disaster-risk/consultations/{view.Id}", view);
+        }).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
+        api.MapPut("/consultations/{id:guid}", (TianshanDb db, Guid id, Consultation.Details details, TimeProvider time, CancellationToken ct) =>
+            Consultations.Update(db, id, details, time, ct)).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
+        api.MapDelete("/consultations/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) =>
+        {
+            await Consultations.Delete(db, id, ct);
+            return Results.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
+        api.MapGet("/consultations/{id:guid}/report.pdf", async (TianshanDb db, Guid id, IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
+        {
+            var consultation = Consultations.ToView(await Consultations.Find(db, id, ct));
+            var pdf = await ReportAsync(db, consultation, configuration, time, ct);
+            return Results.File(pdf, "application/pdf", $"自然灾害风险形势分析报告_{consultation.HeldOn:yyyyMMdd}.pdf");
+        });
+
+        api.MapGet("/demonstration-communities", (TianshanDb db, CancellationToken ct) => DemonstrationCommunities.List(db, ct));
+        api.MapPut("/demonstration-communities/{divisionId:guid}", async (TianshanDb db, Guid divisionId, DemonstrationCommunities.Request request, CancellationToken ct) =>
+        {
+            await DemonstrationCommunities.Set(db, divisionId, request, ct);
+            return Results.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
+    }
+
+    public static async Task<byte[]> ReportAsync(TianshanDb db, Consultations.View consultation, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+    {
+        var map = await DisasterRiskCensusMap.Handle(db, ct);
+        var disasters = await db.HistoricalDisasters.AsNoTracking().OrderByDescending(d => d.OccurredOn).Take(RiskSituationReport.RecentDisasters).ToListAsync(ct);
+        return RiskSituationReport.Render(consultation, map, disasters, time.GetUtcNow(), configuration["Pdf:FontPath"]);
+    }
+
+    /// <summary>"active-faults.geojson" → the layer; an unknown name is a 404 (there is no such layer).</summary>
+    private static HazardLayerKind LayerOf(string file)
+    {
+        var code = file.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) ? file[..^".geojson".Length] : file;
+        return HazardLayers.FromCode(code) ?? throw new NotFoundException(
+            $"没有图层 {code}（可用：{string.Join("、", HazardLayers.All.Select(HazardLayers.Code))}）");
+    }
+}
