@@ -45,7 +45,9 @@ public sealed class CrashTests : IAsyncLifetime
         _host.BeginErrorReadLine();
         using var http = new HttpClient();
         var started = Stopwatch.StartNew();
-        while (started.Elapsed < TimeSpan.FromSeconds(60))
+        // A fresh host migrates and seeds the whole demo before /health answers; on a shared 2-core machine under load that
+        // has taken over a minute, so the limit is generous: it guards against a host that never starts, not a slow one.
+        while (started.Elapsed < TimeSpan.FromSeconds(180))
         {
             try
             {
