@@ -116,8 +116,13 @@ public abstract class IncidentApiTests(TianshanApp app)
     public async Task An_enterprise_reports_its_own_incident_and_no_other_enterprise_sees_or_changes_it()
     {
         using var enterprise = await app.LoginAsync("enterprise");
+        async Task<int> AccidentsOnRecordAsync() => Assert.Single((await enterprise.GetFromJsonAsync<JsonElement>("/api/credit", Ct)).EnumerateArray())
+            .GetProperty("inputs").GetProperty("accidents").GetInt32();
+        var accidentsBefore = await AccidentsOnRecordAsync();
         var created = await CreateAsync(enterprise, Accident(deaths: 0, title: "储罐区可燃气体泄漏"));
         var id = created.GetProperty("id").GetGuid();
+        // The accident is on the enterprise's record: its safety credit counts it (近三年生产安全事故).
+        Assert.Equal(accidentsBefore + 1, await AccidentsOnRecordAsync());
         Assert.Equal("Enterprise", created.GetProperty("source").GetString());
         Assert.NotNull(created.GetProperty("enterpriseName").GetString());
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
+using Tianshan.Core.Incidents;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 
@@ -30,6 +31,11 @@ public static class Credit
         var penalties = (await db.EnforcementCases.AsNoTracking()
             .Where(c => c.DecidedAt != null && c.DecidedAt >= penaltiesSince && c.Decision!.Penalty != null)
             .Select(c => c.EnterpriseId).ToListAsync(ct)).CountBy(id => id).ToDictionary();
+        // 近三年生产安全事故: production accidents (事故灾难) recorded against the enterprise, counted from when they happened.
+        var accidentsSince = now.AddYears(-3);
+        var accidents = (await db.Incidents.AsNoTracking()
+            .Where(i => i.Category == IncidentCategory.Accident && i.EnterpriseId != null && i.OccurredAt >= accidentsSince)
+            .Select(i => i.EnterpriseId!.Value).ToListAsync(ct)).CountBy(id => id).ToDictionary();
         var blacklisted = (await db.Blacklist.AsNoTracking().ToListAsync(ct)).Where(b => b.IsActive(today)).Select(b => b.EnterpriseId).ToHashSet();
         var byEnterprise = hazards.ToLookup(h => h.EnterpriseId);
         return enterprises.Select(e =>
@@ -40,7 +46,7 @@ public static class Credit
                 own.Count(h => h.Grade == HiddenHazardGrade.Major),
                 own.Count(h => h.ListedAt != null),
                 Penalties: penalties.GetValueOrDefault(e.Id),
-                Accidents: 0,
+                Accidents: accidents.GetValueOrDefault(e.Id),
                 blacklisted.Contains(e.Id));
             return new CreditView(e.Id, e.Name, e.CreditCode, inputs, SafetyCredit.Score(inputs));
         }).OrderByDescending(c => c.Result.Grade).ThenBy(c => c.Result.Score).ThenBy(c => c.EnterpriseName, StringComparer.Ordinal).ToList();
