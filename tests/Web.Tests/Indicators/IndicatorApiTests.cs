@@ -85,6 +85,25 @@ public abstract class IndicatorApiTests(TianshanApp app)
     }
 
     [Fact]
+    public async Task Team_staffing_equipment_and_civil_forces_are_counted_from_the_rescue_team_ledger()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var teams = (await bureau.GetFromJsonAsync<JsonElement>("/api/resources/teams", Ct)).EnumerateArray().ToList();
+        Assert.NotEmpty(teams);
+        // The ledger lists cells by their Chinese header, as the page and the Excel export show them.
+        static string Cell(JsonElement team, string header) => team.GetProperty("cells").TryGetProperty(header, out var v) ? v.GetString() ?? "" : "";
+        static int Number(JsonElement team, string header) => int.TryParse(Cell(team, header), out var n) ? n : 0;
+        var comprehensive = teams.Where(t => Cell(t, "队伍类型") != "社会应急力量").ToList();
+        int Met(string held, string required) => comprehensive.Count(t => Number(t, required) > 0 && Number(t, held) >= Number(t, required));
+        Assert.Equal(Rate(Met("队员人数", "编制人数"), comprehensive.Count), Actual(await IndicatorAsync(bureau, "EP-06")));
+        Assert.Equal(Rate(Met("装备台套数", "应配台套数"), comprehensive.Count), Actual(await IndicatorAsync(bureau, "EP-07")));
+        var civil = teams.Count(t => Cell(t, "队伍类型") == "社会应急力量");
+        var ep15 = await IndicatorAsync(bureau, "EP-15");
+        Assert.Equal(civil, Actual(ep15));
+        Assert.Equal(civil >= 1 ? "Met" : "NotMet", ep15.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task An_entered_indicator_takes_a_value_with_evidence_from_the_bureau_only()
     {
         using var bureau = await app.LoginAsync("bureau");

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
+using Tianshan.Core.DisasterRisk;
 using Tianshan.Core.Indicators;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Registry;
+using Tianshan.Core.Resources;
 
 namespace Tianshan.Web.Features.Indicators;
 
@@ -36,6 +38,10 @@ public static class Indicators
     {
         ["EP-03"] = MonitoringTerminalsAsync,
         ["EP-05"] = InspectionCoverageAsync,
+        ["EP-06"] = TeamStaffingAsync,
+        ["EP-07"] = TeamEquipmentAsync,
+        ["EP-15"] = CivilTeamsAsync,
+        ["DP-05"] = DemonstrationCommunitiesAsync,
     };
 
     /// <summary>What each computed indicator without a calculator waits for.</summary>
@@ -44,19 +50,15 @@ public static class Indicators
         ["EP-01"] = "待接入避难场所台账（资源一张图）",
         ["EP-02"] = "待接入预警发布与送达回执",
         ["EP-04"] = "待接入人员培训记录",
-        ["EP-06"] = "待接入救援队伍台账",
-        ["EP-07"] = "待接入救援队伍装备台账",
         ["EP-10"] = "待接入事件里程碑（恢复基本用电）",
         ["EP-11"] = "待接入事件里程碑（基本生活救助）",
         ["EP-12"] = "待接入事件里程碑（现场指挥通信开通）",
         ["EP-14"] = "待接入知识调查结果",
-        ["EP-15"] = "待接入救援队伍台账（社会救援力量）",
         ["EP-17"] = "待接入事件里程碑（获取灾区影像）",
         ["DP-01"] = "待接入预警发布与送达回执",
         ["DP-02"] = "待接入灾情报送",
         ["DP-03"] = "待接入灾害信息员培训记录",
         ["DP-04"] = "待接入知识调查结果",
-        ["DP-05"] = "待接入综合减灾示范社区创建记录",
         ["SP-01"] = "待接入生产安全事故记录",
         ["SP-02"] = "待接入生产安全事故记录",
     };
@@ -145,6 +147,54 @@ public static class Indicators
             .Select(e => new IndicatorRecord("高危行业企业", e.Id, $"{e.Name}（{SectorSet.Label(e.Sector)}）", e.Inspections > 0,
                 e.Inspections > 0 ? $"{year} 年检查 {e.Inspections} 次" : $"{year} 年未检查", $"/enterprises/{e.Id}")).ToList();
         return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+    }
+
+    /// <summary>The comprehensive rescue teams the staffing and equipment rates count: every team in the ledger except the
+    /// social (civil) forces, whose strength the district does not set.</summary>
+    private static async Task<List<RescueTeam>> ComprehensiveTeamsAsync(TianshanDb db, CancellationToken ct) =>
+        await db.RescueTeams.AsNoTracking().Where(t => t.Type != RescueTeamType.Civil).OrderBy(t => t.Code).ToListAsync(ct);
+
+    /// <summary>EP-06: teams with at least their authorised strength (a team without an authorised strength is not counted as met).</summary>
+    private static async Task<Computation> TeamStaffingAsync(TianshanDb db, int year, CancellationToken ct)
+    {
+        var records = (await ComprehensiveTeamsAsync(db, ct)).Select(t => new IndicatorRecord("救援队伍", t.Id, $"{t.Name}（{t.Code}）",
+            t.AuthorisedMembers > 0 && t.Members >= t.AuthorisedMembers, $"在岗 {t.Members} 人 / 编制 {t.AuthorisedMembers} 人", "/resources/ledger/teams")).ToList();
+        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+    }
+
+    /// <summary>EP-07: teams holding at least the equipment their standard requires.</summary>
+    private static async Task<Computation> TeamEquipmentAsync(TianshanDb db, int year, CancellationToken ct)
+    {
+        var records = (await ComprehensiveTeamsAsync(db, ct)).Select(t => new IndicatorRecord("救援队伍", t.Id, $"{t.Name}（{t.Code}）",
+            t.EquipmentRequired > 0 && t.EquipmentHeld >= t.EquipmentRequired, $"装备 {t.EquipmentHeld} / 应配 {t.EquipmentRequired} 件（套）",
+            "/resources/ledger/teams")).ToList();
+        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+    }
+
+    /// <summary>EP-15: social (civil) rescue forces in the ledger.</summary>
+    private static async Task<Computation> CivilTeamsAsync(TianshanDb db, int year, CancellationToken ct)
+    {
+        var records = (await db.RescueTeams.AsNoTracking().Where(t => t.Type == RescueTeamType.Civil).OrderBy(t => t.Code).ToListAsync(ct))
+            .Select(t => new IndicatorRecord("社会救援力量", t.Id, $"{t.Name}（{t.Code}）", true, $"{t.Members} 人", "/resources/ledger/teams")).ToList();
+        return new Computation(records.Count, records);
+    }
+
+    /// <summary>DP-05: communities awarded the national title (全国综合减灾示范社区), up to the end of the year asked.</summary>
+    private static async Task<Computation> DemonstrationCommunitiesAsync(TianshanDb db, int year, CancellationToken ct)
+    {
+        var rows = await db.DemonstrationCommunities.AsNoTracking().Include(d => d.Division).OrderBy(d => d.Division!.Name).ToListAsync(ct);
+        var records = rows.Select(d =>
+        {
+            var counted = d.Status == DemonstrationStatus.Awarded && d.Level == DemonstrationLevel.National && d.AwardedYear <= year;
+            var detail = d.Status switch
+            {
+                DemonstrationStatus.Awarded => $"{d.AwardedYear} 年获{(d.Level == DemonstrationLevel.National ? "全国" : d.Level == DemonstrationLevel.Region ? "自治区" : "市级")}命名",
+                DemonstrationStatus.Applying => "申报中",
+                _ => "培育中",
+            };
+            return new IndicatorRecord("社区", d.DivisionId, d.Division!.Name, counted, detail, "/disaster-risk/demonstration");
+        }).ToList();
+        return new Computation(records.Count(r => r.Counted), records);
     }
 
     public static void MapIndicators(this IEndpointRouteBuilder app)
