@@ -30,6 +30,8 @@ public sealed class DutyDeskPagesTests(BrowserApp app)
         await page.Locator("#f-title").FillAsync("石化大道加油站油罐车起火");
         await page.Locator("#f-occurred").FillAsync(occurred);
         await page.Locator("#f-address").FillAsync("独山子区石化大道加油站");
+        await page.Locator("#f-lat").FillAsync("44.327");
+        await page.Locator("#f-lon").FillAsync("84.882");
         await page.Locator("#f-narrative").FillAsync("油罐车卸油时起火，现场已明火扑灭。");
         await page.Locator("#f-deaths").FillAsync("3");
         await page.Locator("#f-deaths").PressAsync("Tab");
@@ -44,6 +46,15 @@ public sealed class DutyDeskPagesTests(BrowserApp app)
         await Expect(clocks).ToContainTextAsync("报告省级应急管理部门");
         await Expect(clocks).ToContainTextAsync("伤亡人数变化补报（30 日内）");
         await Expect(page.Locator("#incident-timeline")).ToContainTextAsync("死亡 3 人");
+        // The desk dispatches from the incident: the nearest teams, fire stations and shelters by driving time on the roads.
+        var nearest = page.Locator("#nearest-resources .nearest-item");
+        await Expect(nearest.Filter(new() { HasText = "救援队伍" }).First).ToContainTextAsync("分钟", new() { Timeout = 20_000 });
+        await Expect(nearest.Filter(new() { HasText = "消防站" }).First).ToBeVisibleAsync();
+        await Expect(nearest.Filter(new() { HasText = "避难场所" }).First).ToContainTextAsync("容纳");
+        var minutes = (await nearest.Filter(new() { HasText = "救援队伍" }).AllInnerTextsAsync())
+            .Select(t => double.Parse(System.Text.RegularExpressions.Regex.Match(t, @"([0-9.]+) 分钟").Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, minutes.Count);
+        Assert.Equal(minutes.Order(), minutes);   // nearest first
         var number = (await page.Locator("#incident-title").InnerTextAsync()).Split(' ')[0];
         await BrowserApp.ScreenshotAsync(page, "incident-detail");
 
