@@ -23,16 +23,12 @@ public static class RiskSituationReport
     {
         ArgumentNullException.ThrowIfNull(consultation);
         ArgumentNullException.ThrowIfNull(map);
-        CjkFont.EnsureInstalled(fontPath);
-        using var document = new PdfDocument();
-        document.Info.Title = $"自然灾害风险形势分析报告 · {consultation.Title}";
-        document.Info.Creator = "天山 Tianshan";
+        using var document = PdfLayout.NewDocument($"自然灾害风险形势分析报告 · {consultation.Title}", fontPath);
         var title = new XFont(CjkFont.Family, 20);
         var heading = new XFont(CjkFont.Family, 13);
         var text = new XFont(CjkFont.Family, 11);
         var small = new XFont(CjkFont.Family, 8);
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
+        var page = PdfLayout.AddA4Page(document);
         var gfx = XGraphics.FromPdfPage(page);
         double left = 50, width = page.Width.Point - 100, y = 50, bottom = page.Height.Point - 50;
 
@@ -41,14 +37,13 @@ public static class RiskSituationReport
             if (y + needed <= bottom)
                 return;
             gfx.Dispose();
-            page = document.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
+            page = PdfLayout.AddA4Page(document);
             gfx = XGraphics.FromPdfPage(page);
             y = 50;
         }
         void Line(string value, XFont font, double indent = 0)
         {
-            foreach (var line in PostRiskCards.Wrap(gfx, value, font, width - indent))
+            foreach (var line in PdfLayout.Wrap(gfx, value, font, width - indent))
             {
                 NewPageIfNeeded(font.Size + 7);
                 gfx.DrawString(line, font, XBrushes.Black, new XRect(left + indent, y, width - indent, font.Size + 4), XStringFormats.TopLeft);

@@ -20,19 +20,15 @@ public static class DutyReportPdf
     public static byte[] Render(IncidentDetail d, DutyDesk.ShiftView? onDuty, DateTimeOffset printedAt, string? fontPath = null)
     {
         ArgumentNullException.ThrowIfNull(d);
-        CjkFont.EnsureInstalled(fontPath);
         var s = d.Summary;
-        using var document = new PdfDocument();
-        document.Info.Title = $"值班信息专报 · {s.Number} {s.Title}";
-        document.Info.Creator = "天山 Tianshan";
+        using var document = PdfLayout.NewDocument($"值班信息专报 · {s.Number} {s.Title}", fontPath);
         var masthead = new XFont(CjkFont.Family, 34);
         var headline = new XFont(CjkFont.Family, 18);
         var body = new XFont(CjkFont.Family, 13);
         var small = new XFont(CjkFont.Family, 10);
         var ink = new XSolidBrush(XColor.FromArgb(20, 20, 20));
 
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
+        var page = PdfLayout.AddA4Page(document);
         var gfx = XGraphics.FromPdfPage(page);
         double left = 64, width = page.Width.Point - 128, y = 56, bottom = page.Height.Point - 64;
         var printed = ChinaTime.ToChina(printedAt);
@@ -49,7 +45,7 @@ public static class DutyReportPdf
         gfx.DrawLine(new XPen(Red, 0.6), left, y + 3.5, left + width, y + 3.5);
         y += 20;
 
-        foreach (var line in PostRiskCards.Wrap(gfx, s.Title, headline, width))
+        foreach (var line in PdfLayout.Wrap(gfx, s.Title, headline, width))
         {
             gfx.DrawString(line, headline, ink, new XRect(left, y, width, 24), XStringFormats.TopCenter);
             y += 26;
@@ -85,8 +81,7 @@ public static class DutyReportPdf
             if (y + needed <= bottom)
                 return;
             gfx.Dispose();
-            page = document.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
+            page = PdfLayout.AddA4Page(document);
             gfx = XGraphics.FromPdfPage(page);
             y = 64;
         }
@@ -97,7 +92,7 @@ public static class DutyReportPdf
             gfx.DrawString(heading, body, ink, new XRect(left + 26, y, width - 26, 20), XStringFormats.TopLeft);
             y += 22;
             // Chinese paragraphs open with a two-character indent.
-            foreach (var line in PostRiskCards.Wrap(gfx, "　　" + text, body, width))
+            foreach (var line in PdfLayout.Wrap(gfx, "　　" + text, body, width))
             {
                 NewPageIfNeeded(22);
                 gfx.DrawString(line, body, ink, new XRect(left, y, width, 20), XStringFormats.TopLeft);

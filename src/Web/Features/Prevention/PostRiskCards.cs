@@ -25,18 +25,14 @@ public static class PostRiskCards
 
     public static byte[] Render(string enterpriseName, IReadOnlyList<RiskPoints.View> points, DateTimeOffset printedAt, string? fontPath = null)
     {
-        CjkFont.EnsureInstalled(fontPath);
-        using var document = new PdfDocument();
-        document.Info.Title = $"岗位安全风险告知卡 · {enterpriseName}";
-        document.Info.Creator = "天山 Tianshan";
+        using var document = PdfLayout.NewDocument($"岗位安全风险告知卡 · {enterpriseName}", fontPath);
         var title = new XFont(CjkFont.Family, 26);
         var label = new XFont(CjkFont.Family, 12);
         var text = new XFont(CjkFont.Family, 13);
         var small = new XFont(CjkFont.Family, 9);
         foreach (var p in points)
         {
-            var page = document.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
+            var page = PdfLayout.AddA4Page(document);
             using var gfx = XGraphics.FromPdfPage(page);
             double left = 40, width = page.Width.Point - 80, y = 40;
             var colour = ColourOf(p.Level);
@@ -64,7 +60,7 @@ public static class PostRiskCards
             var pen = new XPen(XColor.FromArgb(189, 189, 189), 0.8);
             foreach (var (name, value) in rows)
             {
-                var lines = Wrap(gfx, string.IsNullOrWhiteSpace(value) ? "—" : value, text, width - 150);
+                var lines = PdfLayout.Wrap(gfx, string.IsNullOrWhiteSpace(value) ? "—" : value, text, width - 150);
                 var height = Math.Max(28, 10 + (lines.Count * 18));
                 gfx.DrawRectangle(pen, left, y, width, height);
                 gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb(245, 245, 245)), left + 0.5, y + 0.5, 139, height - 1);
@@ -78,7 +74,7 @@ public static class PostRiskCards
         }
         if (points.Count == 0)
         {
-            var page = document.AddPage();
+            var page = PdfLayout.AddA4Page(document);
             using var gfx = XGraphics.FromPdfPage(page);
             gfx.DrawString($"{enterpriseName} 尚未登记风险点", text, XBrushes.Black, new XPoint(40, 60));
         }
@@ -90,24 +86,4 @@ public static class PostRiskCards
     private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—";
 
     /// <summary>Breaks text into lines that fit the width, character by character (Chinese has no spaces to break at).</summary>
-    internal static List<string> Wrap(XGraphics gfx, string value, XFont font, double width)
-    {
-        var lines = new List<string>();
-        foreach (var paragraph in value.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
-        {
-            var line = new System.Text.StringBuilder();
-            foreach (var ch in paragraph)
-            {
-                line.Append(ch);
-                if (gfx.MeasureString(line.ToString(), font).Width > width && line.Length > 1)
-                {
-                    line.Length--;
-                    lines.Add(line.ToString());
-                    line.Clear().Append(ch);
-                }
-            }
-            lines.Add(line.ToString());
-        }
-        return lines;
-    }
 }
