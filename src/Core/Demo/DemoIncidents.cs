@@ -39,7 +39,7 @@ public static class DemoIncidents
 
         // Closed: 45 days ago, reported on time, investigated and closed with the 四不放过.
         var then = now.AddDays(-45);
-        var closed = Incident.Intake($"SJ-{ChinaTime.ToChina(then).Year}-90001", new IncidentDetails
+        var closed = Incident.Intake($"SJ-{ChinaTime.ToChina(then).Year}-00001", new IncidentDetails
         {
             Source = IncidentSource.Enterprise,
             Category = IncidentCategory.Accident,
@@ -70,7 +70,7 @@ public static class DemoIncidents
         db.DutyLog.Add(DutyLogEntry.Create(DutyLogKind.Incident, $"{closed.Number} {closed.Title}", closed.Reporter, null, closed.Id, "bureau", then.AddMinutes(35)));
 
         // Open: 40 minutes ago, received 10 minutes later; the city report is still counting down.
-        var open = Incident.Intake($"SJ-{ChinaTime.ToChina(now).Year}-90002", new IncidentDetails
+        var open = Incident.Intake($"SJ-{ChinaTime.ToChina(now).Year}-00002", new IncidentDetails
         {
             Source = IncidentSource.PublicHotline,
             Category = IncidentCategory.Accident,

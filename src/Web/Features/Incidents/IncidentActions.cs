@@ -4,6 +4,7 @@ using Tianshan.Core.Data;
 using Tianshan.Core.Duty;
 using Tianshan.Core.Incidents;
 using Tianshan.Core.Platform;
+using Tianshan.Web.Features.Platform;
 
 namespace Tianshan.Web.Features.Incidents;
 
@@ -144,25 +145,12 @@ public static class IncidentActions
             EnterpriseId = enterpriseId,
             AlarmId = source == IncidentSource.MonitoringAlarm ? r.AlarmId : null,
         };
-        var prefix = $"SJ-{ChinaTime.ToChina(now).Year}-";
-        for (var attempt = 0; ; attempt++)
-        {
-            var count = await db.Incidents.IgnoreQueryFilters().CountAsync(i => i.Number.StartsWith(prefix), ct);
-            var incident = Incident.Intake($"{prefix}{count + 1 + attempt:00000}", details, divisionPath, db.Scope.UserName, now);
-            db.Incidents.Add(incident);
-            db.DutyLog.Add(DutyLogEntry.Create(DutyLogKind.Incident,
+        // Every intake lands in the duty log in the same commit (值班日志 records each incident as it is taken).
+        return await RecordNumbers.AddAsync(db, db.Incidents.IgnoreQueryFilters().Select(i => i.Number), "SJ", 5, now,
+            number => Incident.Intake(number, details, divisionPath, db.Scope.UserName, now), ct,
+            beforeSave: incident => db.DutyLog.Add(DutyLogEntry.Create(DutyLogKind.Incident,
                 $"{incident.Number} {incident.Title}（{IncidentLabels.Label(incident.Grade)}，{incident.Figures.Summary()}）",
-                incident.Reporter, incident.ReporterPhone, incident.Id, db.Scope.UserName, now));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return incident;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+                incident.Reporter, incident.ReporterPhone, incident.Id, db.Scope.UserName, now)));
     }
 
     public static Task FollowUpAsync(TianshanDb db, ClaimsPrincipal user, Guid id, FollowUpRequest r, TimeProvider time, CancellationToken ct) =>
