@@ -201,8 +201,18 @@ public sealed class MqttIngest(IOptions<MqttOptions> options, SensorDirectory di
                 // going down either way, and Dispose releases the sockets.
             }
         }
-        if (_client is not null)
-            await _client.DisconnectAsync(cancellationToken: cancellationToken);
+        if (_client is { IsConnected: true })
+        {
+            try
+            {
+                await _client.DisconnectAsync(cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (e is NullReferenceException or ObjectDisposedException or MQTTnet.Exceptions.MqttCommunicationException)
+            {
+                // MQTTnet 5 throws from DisconnectAsync when the connection closed between the check and the send (its
+                // channel is already gone); the session is over either way and DisposeAsync releases the client.
+            }
+        }
     }
 
     public ValueTask DisposeAsync()
