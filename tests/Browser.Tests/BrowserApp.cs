@@ -79,7 +79,9 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", DemoPassword);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // The first login of a run also warms the host (the home page's map, the Blazor circuit) while the web tests run
+        // beside it on the same cores: give it more than the 30 s default, which a loaded CI machine once exceeded.
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
         return page;
     }
 
