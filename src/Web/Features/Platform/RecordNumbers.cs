@@ -13,7 +13,9 @@ namespace Tianshan.Web.Features.Platform;
 /// </summary>
 public static class RecordNumbers
 {
-    private const int Attempts = 6;
+    /// <summary>Enough for a burst of simultaneous saves (each loser re-reads and tries the next number): with n racers
+    /// the last one can lose n − 1 times.</summary>
+    private const int Attempts = 25;
 
     /// <param name="numbers">the numbers already given in the record's table, read without the scope filter.</param>
     /// <param name="prefix">e.g. "YH".</param>
@@ -45,6 +47,8 @@ public static class RecordNumbers
                 // Forget what this attempt added (the record and anything it brought with it); keep the caller's changes.
                 foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !tracked.Contains(e.Entity)).ToList())
                     entry.State = EntityState.Detached;
+                // A short random pause spreads the racers so they do not collide on the next number again.
+                await Task.Delay(Random.Shared.Next(2, 20), ct);
             }
         }
     }
