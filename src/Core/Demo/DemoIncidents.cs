@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
 using Tianshan.Core.Duty;
 using Tianshan.Core.Incidents;
+using Tianshan.Core.Incidents.DisasterReports;
 using Tianshan.Core.Platform;
 
 namespace Tianshan.Core.Demo;
@@ -89,6 +90,57 @@ public static class DemoIncidents
         db.Incidents.Add(open);
         db.DutyLog.Add(DutyLogEntry.Create(DutyLogKind.Incident, $"{open.Number} {open.Title}", open.Reporter, open.ReporterPhone, open.Id, "bureau", now.AddMinutes(-30)));
         db.DutyOpenItems.Add(DutyOpenItem.Open($"跟进 {open.Number} 伤员救治情况，按时续报", open.Id, "bureau", now.AddMinutes(-25)));
+
+        await SeedWindstormAsync(db, district, now, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A natural disaster 20 days before first start with the four milestones the emergency plan's indicators 10–12
+    /// and 17 are computed from, and the affected community's disaster report with its relief time (DP-02).</summary>
+    private static async Task SeedWindstormAsync(TianshanDb db, string district, DateTimeOffset now, CancellationToken ct)
+    {
+        var at = now.AddDays(-20);
+        var storm = Incident.Intake($"SJ-{ChinaTime.ToChina(at).Year}-00003", new IncidentDetails
+        {
+            Source = IncidentSource.DutyDesk,
+            Category = IncidentCategory.NaturalDisaster,
+            Subtype = "气象灾害",
+            Title = "大风沙尘天气致彩钢棚掀翻、线路跳闸（演示）",
+            OccurredAt = at,
+            ReceivedAt = at.AddMinutes(15),
+            Latitude = 44.3235,
+            Longitude = 84.8705,
+            Address = "独山子区 天山社区一带（演示）",
+            Narrative = "瞬时风力 10 级，部分彩钢棚被掀翻，10 kV 线路跳闸，社区 46 名群众临时转移安置。",
+            Reporter = "西宁路街道值班员（演示）",
+            Figures = new IncidentFigures { Injuries = 2, DirectLossYuan = 380_000m },
+        }, district, "bureau", at.AddMinutes(15));
+        storm.RecordMilestone(MilestoneKind.CommandCommsOpened, at.AddMinutes(70), "现场指挥部应急通信车到位", "bureau", at.AddMinutes(70));
+        storm.RecordMilestone(MilestoneKind.ImageryObtained, at.AddHours(3), "无人机航拍灾区影像回传", "bureau", at.AddHours(3));
+        storm.RecordMilestone(MilestoneKind.BasicReliefProvided, at.AddHours(5), "转移群众安置到社区服务中心，发放食品饮用水", "bureau", at.AddHours(5));
+        storm.RecordMilestone(MilestoneKind.RescuePowerRestored, at.AddHours(6.5), "抢修恢复线路供电", "bureau", at.AddHours(6.5));
+        db.Incidents.Add(storm);
+        db.DutyLog.Add(DutyLogEntry.Create(DutyLogKind.Incident, $"{storm.Number} {storm.Title}", storm.Reporter, null, storm.Id, "bureau", at.AddMinutes(15)));
+
+        // 天山社区 (西宁路街道) reports it; the street records relief 5 hours after the event.
+        var community = await db.Divisions.FirstOrDefaultAsync(d => d.Level == DivisionLevel.Community && d.Name == "天山社区", ct);
+        if (community is null)
+            return;
+        var initial = new DisasterReportEntry
+        {
+            IdempotencyKey = "demo-windstorm-initial",
+            Stage = ReportStage.Initial,
+            Figures = new DisasterFigures { AffectedPeople = 312, Injured = 2, Relocated = 46, HousesDamaged = 9, DirectLossWanYuan = 38m },
+            Narrative = "大风掀翻彩钢棚 9 处，46 人临时转移至社区服务中心（演示）",
+            Latitude = 44.3235,
+            Longitude = 84.8705,
+            WrittenAt = at.AddMinutes(50),
+            By = "community",
+        };
+        var report = DisasterReport.File($"ZB-{ChinaTime.ToChina(at):yyyyMMdd}-DEMO01", "demo-windstorm", community, DisasterType.WindHail,
+            "天山社区大风灾情（演示）", at, initial, at.AddMinutes(50));
+        report.RecordRelief(at.AddHours(5), "社区服务中心安置，发放食品、饮用水、棉被（演示）", "street", at.AddHours(5));
+        report.IsDemo = true;
+        db.DisasterReports.Add(report);
     }
 }

@@ -103,6 +103,105 @@ public abstract class IndicatorApiTests(TianshanApp app)
         Assert.Equal(civil >= 1 ? "Met" : "NotMet", ep15.GetProperty("status").GetString());
     }
 
+    private static List<JsonElement> Records(JsonElement body) => [.. body.GetProperty("records").EnumerateArray()];
+
+    private static decimal? RateOf(List<JsonElement> records) => Rate(records.Count(r => r.GetProperty("counted").GetBoolean()), records.Count);
+
+    [Fact]
+    public async Task Milestone_indicators_follow_a_disasters_milestones_from_the_incident()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var occurred = DateTimeOffset.UtcNow.AddHours(-3);
+        var created = await bureau.PostAsJsonAsync("/api/incidents", new
+        {
+            source = "DutyDesk", category = "NaturalDisaster", subtype = "地震", title = "独山子区 4.6 级地震", occurredAt = occurred,
+            latitude = 44.32, longitude = 84.88, address = "独山子区", narrative = "震感强烈，部分老旧房屋受损。", reporter = "地震台",
+        }, Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        async Task<(JsonElement Indicator, List<JsonElement> Records)> ReadAsync(string code)
+        {
+            var body = await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators/{code}/records?year={Year}", Ct);
+            return (body.GetProperty("indicator"), Records(body));
+        }
+
+        // A disaster with no command communications yet counts against EP-12 (2 h after receipt).
+        var (ep12, records) = await ReadAsync("EP-12");
+        Assert.False(records.Single(r => r.GetProperty("id").GetGuid() == id).GetProperty("counted").GetBoolean());
+        Assert.Equal(RateOf(records), Actual(ep12));
+        Assert.Equal(HttpStatusCode.NoContent, (await bureau.PostAsJsonAsync($"/api/incidents/{id}/milestones",
+            new { kind = "CommandCommsOpened", at = DateTimeOffset.UtcNow.AddMinutes(-5), note = "卫星电话开通" }, Ct)).StatusCode);
+        (ep12, records) = await ReadAsync("EP-12");
+        Assert.True(records.Single(r => r.GetProperty("id").GetGuid() == id).GetProperty("counted").GetBoolean());
+        Assert.Equal(RateOf(records), Actual(ep12));
+
+        // EP-10 is the longest time over the year's disasters: at least this one's 2.5 h.
+        Assert.Equal(HttpStatusCode.NoContent, (await bureau.PostAsJsonAsync($"/api/incidents/{id}/milestones",
+            new { kind = "RescuePowerRestored", at = occurred.AddHours(2.5) }, Ct)).StatusCode);
+        var (ep10, power) = await ReadAsync("EP-10");
+        Assert.Contains("2.5 小时", power.Single(r => r.GetProperty("id").GetGuid() == id).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(Actual(ep10) >= 2.5m);
+        Assert.Equal(Actual(ep10) <= 10 ? "Met" : "NotMet", ep10.GetProperty("status").GetString());
+
+        // EP-11: relief recorded 9 h after the event would miss 8 h — here it is not recorded at all, so not counted.
+        var (ep11, relief) = await ReadAsync("EP-11");
+        Assert.False(relief.Single(r => r.GetProperty("id").GetGuid() == id).GetProperty("counted").GetBoolean());
+        Assert.Equal(RateOf(relief), Actual(ep11));
+    }
+
+    [Fact]
+    public async Task Relief_recorded_on_a_disaster_report_counts_its_affected_people_within_eight_hours()
+    {
+        using var informant = await app.LoginAsync("community");
+        using var street = await app.LoginAsync("street");
+        using var bureau = await app.LoginAsync("bureau");
+        var occurred = DateTimeOffset.UtcNow.AddHours(-10);
+        var filed = await informant.PostAsJsonAsync("/api/disaster-reports/filings", new
+        {
+            idempotencyKey = Guid.NewGuid().ToString(), reportKey = Guid.NewGuid().ToString(), stage = "Initial", type = "Flood", occurredAt = occurred,
+            affectedPeople = 37, relocated = 12, narrative = "暴雨致低洼处进水", writtenAt = DateTimeOffset.UtcNow,
+        }, Ct);
+        Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync(Ct));
+        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reportId").GetGuid();
+
+        var before = Records(await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators/DP-02/records?year={Year}", Ct));
+        Assert.False(before.Single(r => r.GetProperty("id").GetGuid() == id).GetProperty("counted").GetBoolean());
+
+        var early = await street.PostAsJsonAsync($"/api/disaster-reports/{id}/relief", new { providedAt = occurred.AddHours(-1) }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("不能早于灾害发生时间", await early.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await informant.PostAsJsonAsync($"/api/disaster-reports/{id}/relief", new { providedAt = occurred.AddHours(7) }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await street.PostAsJsonAsync($"/api/disaster-reports/{id}/relief",
+            new { providedAt = occurred.AddHours(7), note = "街道发放食品、饮用水、棉被" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await street.PostAsJsonAsync($"/api/disaster-reports/{id}/relief", new { providedAt = occurred.AddHours(8) }, Ct)).StatusCode);
+
+        var detail = await street.GetFromJsonAsync<JsonElement>($"/api/disaster-reports/{id}", Ct);
+        Assert.Equal(7.0, detail.GetProperty("report").GetProperty("hoursToRelief").GetDouble());
+        var after = await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators/DP-02/records?year={Year}", Ct);
+        var record = Records(after).Single(r => r.GetProperty("id").GetGuid() == id);
+        Assert.True(record.GetProperty("counted").GetBoolean());
+        Assert.Contains("受灾 37 人", record.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(Actual(after.GetProperty("indicator")));
+    }
+
+    [Fact]
+    public async Task Every_indicator_of_the_plans_is_computed_or_entered_and_none_waits_for_response_records()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var all = (await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators?year={Year}", Ct)).EnumerateArray().ToList();
+        foreach (var code in new[] { "EP-01", "EP-02", "EP-10", "EP-11", "EP-12", "EP-17", "DP-01", "DP-02", "SP-01", "SP-02" })
+        {
+            var indicator = all.Single(i => i.GetProperty("code").GetString() == code);
+            var note = indicator.GetProperty("note").ValueKind == JsonValueKind.String ? indicator.GetProperty("note").GetString()! : "";
+            Assert.DoesNotContain("待接入", note, StringComparison.Ordinal);
+        }
+        // EP-01 is the share of communities with a record counted, over every community.
+        var shelters = Records(await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators/EP-01/records?year={Year}", Ct));
+        Assert.NotEmpty(shelters);
+        Assert.Equal(RateOf(shelters), Actual(all.Single(i => i.GetProperty("code").GetString() == "EP-01")));
+    }
+
     [Fact]
     public async Task An_entered_indicator_takes_a_value_with_evidence_from_the_bureau_only()
     {

@@ -153,6 +153,8 @@ internal sealed class DisasterReportConfiguration : IEntityTypeConfiguration<Dis
         b.Property(r => r.VerifiedBy).HasMaxLength(100);
         b.Property(r => r.VerificationNote).HasMaxLength(1000);
         b.Property(r => r.ReturnReason).HasMaxLength(1000);
+        b.Property(r => r.ReliefProvidedBy).HasMaxLength(100);
+        b.Property(r => r.ReliefNote).HasMaxLength(500);
         b.OwnsOne(r => r.Figures);
         b.HasOne(r => r.Division).WithMany().HasForeignKey(r => r.DivisionId);
         b.HasMany(r => r.Entries).WithOne(e => e.DisasterReport).HasForeignKey(e => e.DisasterReportId);

@@ -135,6 +135,11 @@ public sealed class DisasterReport
     public DateTimeOffset? VerifiedAt { get; private set; }
     public string? VerificationNote { get; private set; }
     public string? ReturnReason { get; private set; }
+    /// <summary>When the affected people of this community received basic relief (基本生活救助: food, water, clothing,
+    /// shelter) — the disaster plan's "8小时之内受灾群众基本生活得到有效救助" is measured from <see cref="OccurredAt"/> to here.</summary>
+    public DateTimeOffset? ReliefProvidedAt { get; private set; }
+    public string? ReliefProvidedBy { get; private set; }
+    public string? ReliefNote { get; private set; }
     public bool IsDemo { get; set; }
     public List<DisasterReportEntry> Entries { get; private set; } = [];
 
@@ -242,6 +247,23 @@ public sealed class DisasterReport
         VerifiedBy = by;
         VerifiedAt = now;
         VerificationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    /// <summary>Records when basic relief reached the community's affected people. Recorded once (the indicator measures the
+    /// first relief); the time is what happened, which may be before it is entered but not before the disaster.</summary>
+    public void RecordRelief(DateTimeOffset providedAt, string? note, string by, DateTimeOffset now)
+    {
+        if (ReliefProvidedAt is not null)
+            throw new WorkflowException("已登记基本生活救助到位时间");
+        if (providedAt < OccurredAt)
+            throw new DomainValidationException("providedAt", "救助到位时间不能早于灾害发生时间");
+        if (providedAt > now.AddMinutes(10))
+            throw new DomainValidationException("providedAt", "救助到位时间不能晚于当前时间");
+        if (note?.Length > 500)
+            throw new DomainValidationException("note", "说明不能超过 500 字");
+        ReliefProvidedAt = providedAt;
+        ReliefProvidedBy = by;
+        ReliefNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
 
     /// <summary>退回: the street sends the 核报 back for a corrected one.</summary>

@@ -11,7 +11,8 @@ namespace Tianshan.Web.Features.Incidents;
 
 public sealed record DisasterReportView(Guid Id, string Number, Guid CommunityId, string Community, string Street, DisasterType Type, string TypeLabel,
     string Title, DateTimeOffset OccurredAt, DisasterReportStatus Status, string StatusLabel, ReportStage LatestStage, string LatestStageLabel,
-    DisasterFigures Figures, int Filings, DateTimeOffset LastFiledAt, string? VerifiedBy, DateTimeOffset? VerifiedAt, string? ReturnReason, bool IsDemo);
+    DisasterFigures Figures, int Filings, DateTimeOffset LastFiledAt, string? VerifiedBy, DateTimeOffset? VerifiedAt, string? ReturnReason, DateTimeOffset? ReliefProvidedAt, string? ReliefProvidedBy,
+    double? HoursToRelief, bool IsDemo);
 
 public sealed record DisasterEntryView(Guid Id, ReportStage Stage, string StageLabel, DisasterFigures Figures, string? Narrative, double? Latitude,
     double? Longitude, DateTimeOffset WrittenAt, DateTimeOffset ReceivedAt, string By, IReadOnlyList<Guid> PhotoIds);
@@ -46,6 +47,8 @@ public static class DisasterReportActions
     public sealed record VerifyRequest(string? Note);
 
     public sealed record ReturnRequest(string? Reason);
+
+    public sealed record ReliefRequest(DateTimeOffset? ProvidedAt, string? Note);
 
     private static readonly Dictionary<string, string> PhotoTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -172,7 +175,8 @@ public static class DisasterReportActions
     private static DisasterReportView View(DisasterReport r, IReadOnlyDictionary<Guid, string> streets, int filings) =>
         new(r.Id, r.Number, r.DivisionId, r.Division!.Name, r.Division.ParentId is { } p ? streets.GetValueOrDefault(p, "") : "", r.Type,
             DisasterReport.TypeLabel(r.Type), r.Title, r.OccurredAt, r.Status, DisasterReport.StatusLabel(r.Status), r.LatestStage,
-            DisasterReport.StageLabel(r.LatestStage), r.Figures, filings, r.LastFiledAt, r.VerifiedBy, r.VerifiedAt, r.ReturnReason, r.IsDemo);
+            DisasterReport.StageLabel(r.LatestStage), r.Figures, filings, r.LastFiledAt, r.VerifiedBy, r.VerifiedAt, r.ReturnReason,
+            r.ReliefProvidedAt, r.ReliefProvidedBy, r.ReliefProvidedAt is { } at ? Math.Round((at - r.OccurredAt).TotalHours, 1) : null, r.IsDemo);
 
     private static Task<Dictionary<Guid, string>> StreetNamesAsync(TianshanDb db, CancellationToken ct) =>
         db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Street).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
@@ -203,6 +207,15 @@ public static class DisasterReportActions
     {
         var report = await FindForVerifierAsync(db, user, id, "退回灾情", ct);
         report.Return(db.Scope.UserName, r.Reason, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>基本生活救助到位: the street (or the bureau) records when relief reached the community (DP-02, EP-11).</summary>
+    public static async Task ReliefAsync(TianshanDb db, ClaimsPrincipal user, Guid id, ReliefRequest r, TimeProvider time, CancellationToken ct)
+    {
+        var report = await FindForVerifierAsync(db, user, id, "登记救助到位", ct);
+        var now = time.GetUtcNow();
+        report.RecordRelief(r.ProvidedAt ?? now, r.Note, db.Scope.UserName, now);
         await db.SaveChangesAsync(ct);
     }
 
@@ -244,7 +257,7 @@ public static class DisasterReportActions
     {
         var rows = await ListAsync(db, null, null, null, ct);
         string[] headers = ["报告编号", "街道", "社区", "灾害种类", "标题", "发生时间", "最新报送", "状态", "受灾人口", "死亡", "失踪", "受伤", "紧急转移安置",
-            "倒塌房屋(间)", "损坏房屋(间)", "农作物受灾面积(公顷)", "直接经济损失(万元)", "核实人", "核实时间"];
+            "倒塌房屋(间)", "损坏房屋(间)", "农作物受灾面积(公顷)", "直接经济损失(万元)", "核实人", "核实时间", "救助到位时间", "救助用时(小时)"];
         using var book = new XLWorkbook();
         var sheet = book.AddWorksheet("灾情报送");
         for (var c = 0; c < headers.Length; c++)
@@ -259,7 +272,8 @@ public static class DisasterReportActions
             var f = x.Figures;
             object?[] values = [x.Number, x.Street, x.Community, x.TypeLabel, x.Title, ChinaTime.ToChina(x.OccurredAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 x.LatestStageLabel, x.StatusLabel, f.AffectedPeople, f.Deaths, f.Missing, f.Injured, f.Relocated, f.HousesCollapsed, f.HousesDamaged,
-                f.CropsHectares, f.DirectLossWanYuan, x.VerifiedBy, x.VerifiedAt is { } v ? ChinaTime.ToChina(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : ""];
+                f.CropsHectares, f.DirectLossWanYuan, x.VerifiedBy, x.VerifiedAt is { } v ? ChinaTime.ToChina(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
+                x.ReliefProvidedAt is { } rp ? ChinaTime.ToChina(rp).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "", x.HoursToRelief is { } h ? (decimal)h : ""];
             for (var c = 0; c < values.Length; c++)
             {
                 switch (values[c])

@@ -32,6 +32,11 @@ internal static class DisasterReportEndpoints
             await DisasterReportActions.ReturnAsync(db, user, id, request, time, ct);
             return Results.NoContent();
         });
+        api.MapPost("/{id:guid}/relief", async (TianshanDb db, ClaimsPrincipal user, Guid id, DisasterReportActions.ReliefRequest request, TimeProvider time, CancellationToken ct) =>
+        {
+            await DisasterReportActions.ReliefAsync(db, user, id, request, time, ct);
+            return Results.NoContent();
+        });
         api.MapGet("/summary", (TianshanDb db, DateTimeOffset? from, DateTimeOffset? to, TimeProvider time, CancellationToken ct) =>
         {
             var now = time.GetUtcNow();

@@ -5,7 +5,7 @@ using Tianshan.Core.Warnings;
 
 namespace Tianshan.Web.Features.Warnings;
 
-public sealed record WarningStat(Guid Id, string? Identifier, string Headline, WarningLevel Level, DateTimeOffset PublishedAt,
+public sealed record WarningStat(Guid Id, string? Identifier, string Headline, string EventType, WarningLevel Level, DateTimeOffset PublishedAt,
     double MinutesDraftToPublish, long PeopleInArea, long PeopleReached, double? Coverage);
 
 public sealed record ChannelStat(WarningChannel Channel, string ChannelLabel, IReadOnlyDictionary<string, int> ByStatus, int Total);
@@ -34,7 +34,7 @@ public static class WarningStatisticsQuery
             var area = byWarning[w.Id].Where(d => d.CommunityCode is not null).Select(d => d.CommunityCode!).Concat(w.CommunityCodes).Distinct()
                 .ToDictionary(c => c, c => residents.GetValueOrDefault(c));
             var c = WarningCoverage.Of(byWarning[w.Id], area);
-            return new WarningStat(w.Id, w.Identifier, w.Headline, w.Level, w.PublishedAt!.Value,
+            return new WarningStat(w.Id, w.Identifier, w.Headline, w.EventType, w.Level, w.PublishedAt!.Value,
                 Math.Round((w.PublishedAt!.Value - w.DraftedAt).TotalMinutes, 1), c.PeopleInArea, c.PeopleReached, c.Ratio);
         }).ToList();
         var channels = deliveries.GroupBy(d => d.Channel).OrderBy(g => g.Key)

@@ -659,6 +659,17 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReliefNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReliefProvidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReliefProvidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
