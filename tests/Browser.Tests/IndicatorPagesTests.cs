@@ -29,6 +29,12 @@ public sealed class IndicatorPagesTests(BrowserApp app)
         var actual = await row.Locator(".indicator-actual").InnerTextAsync();
         Assert.EndsWith("%", actual, StringComparison.Ordinal);
 
+        // EP-12 is a yearly indicator: its trend chart has a bar for each year of the plan period with a value; the demo
+        // windstorm of this year opened field command communications in 55 minutes.
+        await page.Locator("#indicator-table tbody tr", new() { HasText = "EP-12" }).ClickAsync();
+        await Expect(page.Locator("#indicator-records")).ToContainTextAsync("大风沙尘天气", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#indicator-trend")).ToHaveAttributeAsync("data-years", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 20_000 });
+
         await page.Locator("#indicator-table tbody tr", new() { HasText = "EP-16" }).ClickAsync();
         await Expect(page.Locator("#entry-form")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.Locator("#f-value").FillAsync("100");

@@ -99,7 +99,10 @@ public static class DemoIncidents
     /// and 17 are computed from, and the affected community's disaster report with its relief time (DP-02).</summary>
     private static async Task SeedWindstormAsync(TianshanDb db, string district, DateTimeOffset now, CancellationToken ct)
     {
+        // Within this year, so this year's indicators have it (early in January: 7 hours ago, the milestones all passed).
         var at = now.AddDays(-20);
+        if (ChinaTime.ToChina(at).Year != ChinaTime.ToChina(now).Year)
+            at = now.AddHours(-7);
         var storm = Incident.Intake($"SJ-{ChinaTime.ToChina(at).Year}-00003", new IncidentDetails
         {
             Source = IncidentSource.DutyDesk,

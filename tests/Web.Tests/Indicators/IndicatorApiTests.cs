@@ -200,6 +200,14 @@ public abstract class IndicatorApiTests(TianshanApp app)
         var shelters = Records(await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators/EP-01/records?year={Year}", Ct));
         Assert.NotEmpty(shelters);
         Assert.Equal(RateOf(shelters), Actual(all.Single(i => i.GetProperty("code").GetString() == "EP-01")));
+
+        // The trend runs over the plan period to the year asked and ends with the same value; a "实时" indicator has one point.
+        var trend = (await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators/EP-12/trend?year={Year}", Ct)).EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(2021, Year - 2020), trend.Select(p => p.GetProperty("year").GetInt32()));
+        Assert.Equal(Actual(all.Single(i => i.GetProperty("code").GetString() == "EP-12")), Actual(trend[^1]));
+        var live = (await bureau.GetFromJsonAsync<JsonElement>($"/api/indicators/EP-03/trend?year={Year}", Ct)).EnumerateArray().ToList();
+        Assert.Equal(Year, Assert.Single(live).GetProperty("year").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await bureau.GetAsync("/api/indicators/EP-99/trend", Ct)).StatusCode);
     }
 
     [Fact]

@@ -88,6 +88,27 @@ public static partial class Indicators
             i == 0, e.Evidence, null)).ToList());
     }
 
+    /// <summary>One year of an indicator's trend.</summary>
+    public sealed record TrendPoint(int Year, decimal? Actual, IndicatorStatus Status);
+
+    /// <summary>The indicator's value for each year of the plan period up to <paramref name="toYear"/> (the 14th FYP from
+    /// 2021). A "实时" indicator describes the present only, so its trend is the one current value.</summary>
+    public static async Task<IReadOnlyList<TrendPoint>> TrendAsync(TianshanDb db, string code, int toYear, CancellationToken ct)
+    {
+        var definition = IndicatorCatalogue.Find(code) ?? throw new NotFoundException($"没有指标 {code}");
+        var fromYear = definition.Period == "实时" ? toYear : Math.Min(toYear, PlanFirstYear);
+        var points = new List<TrendPoint>();
+        for (var year = fromYear; year <= toYear; year++)
+        {
+            var view = await ViewAsync(db, definition, year, await LatestEntriesAsync(db, year, ct), ct);
+            points.Add(new TrendPoint(year, view.Actual, view.Status));
+        }
+        return points;
+    }
+
+    /// <summary>The first year of the plans (2021–2025).</summary>
+    private const int PlanFirstYear = 2021;
+
     public static async Task<IndicatorEntry> EnterAsync(TianshanDb db, ClaimsPrincipal user, string code, EntryRequest request, TimeProvider time,
         CancellationToken ct)
     {
@@ -207,6 +228,8 @@ public static partial class Indicators
             var (indicator, records) = await RecordsAsync(db, code, year ?? ChinaTime.ToChina(time.GetUtcNow()).Year, ct);
             return new { indicator, records };
         });
+        api.MapGet("/{code}/trend", async (TianshanDb db, string code, int? year, TimeProvider time, CancellationToken ct) =>
+            await TrendAsync(db, code, year ?? ChinaTime.ToChina(time.GetUtcNow()).Year, ct));
         api.MapPost("/{code}/entries", async (TianshanDb db, ClaimsPrincipal user, string code, EntryRequest request, TimeProvider time, CancellationToken ct) =>
         {
             var entry = await EnterAsync(db, user, code, request, time, ct);

@@ -142,6 +142,30 @@ window.tianshanCharts = {
     el.setAttribute("data-source-markers", String(drawn));
   },
 
+  // An indicator's actual value per year against its target: points [{ year, actual }] (actual null: no data that year),
+  // target a number, atMost true when the target is a ceiling (times), unit the indicator's unit.
+  indicatorTrend: function (elementId, points, target, atMost, unit) {
+    const el = document.getElementById(elementId);
+    if (!el || typeof echarts === "undefined") return;
+    const chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
+    const zh = (document.documentElement.lang || "zh").toLowerCase().startsWith("zh");
+    const met = v => v !== null && (atMost ? v <= target : v >= target);
+    chart.setOption({
+      animation: false,
+      grid: { left: 48, right: 64, top: 24, bottom: 28 },
+      tooltip: { trigger: "axis", valueFormatter: v => (v === null || v === undefined ? "—" : v + " " + (unit || "")) },
+      xAxis: { type: "category", data: points.map(p => String(p.year)) },
+      yAxis: { type: "value", name: unit || "", scale: true },
+      series: [{
+        name: zh ? "实际" : "Actual", type: "bar", barMaxWidth: 28,
+        data: points.map(p => ({ value: p.actual, itemStyle: { color: met(p.actual) ? "#2e7d32" : "#c62828" } })),
+        markLine: { symbol: "none", silent: true, data: [{ yAxis: target, lineStyle: { color: "#1565c0", type: "dashed" },
+          label: { formatter: (zh ? "目标 " : "Target ") + (atMost ? "≤" : "≥") + target, position: "insideEndTop" } }] }
+      }]
+    }, { notMerge: true });
+    el.setAttribute("data-years", String(points.filter(p => p.actual !== null).length));
+  },
+
   dispose: function (elementId) {
     const el = document.getElementById(elementId);
     if (el && typeof echarts !== "undefined") { const c = echarts.getInstanceByDom(el); if (c) c.dispose(); }
