@@ -188,7 +188,7 @@ public static class DemoResources
             new FireStation
             {
                 Code = "XF004", Name = "长岭路/喀什路一级消防站(规划)", Grade = FireStationGrade.Level1, Status = FacilityStatus.Planned, VehicleCount = 4, Firefighters = 0,
-                Vehicles = "抢险救援车1、举高喷射消防车1、城市主战车1、泡沫消防车1", Address = "长岭路与喀什路交叉口(位置示意)", Latitude = 44.3248, Longitude = 84.8868,
+                Vehicles = "抢险救援车1、举高喷射消防车1、城市主战车1、泡沫消防车1", Address = "长岭路与喀什路交叉口(位置示意)", Latitude = 44.3425, Longitude = 84.8990,
                 Note = "规划新建一级普通消防站：现有站点不能满足接警后5分钟到达辖区边缘的要求", DivisionId = district.Id, IsDemo = true,
             });
 

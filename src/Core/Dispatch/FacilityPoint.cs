@@ -15,8 +15,8 @@ public enum FacilityKind
 /// a plan proposes but that does not exist yet (coverage counts it only in a what-if).</summary>
 public sealed record FacilityPoint(string Id, FacilityKind Kind, string Name, GeoPoint At, int? Capacity = null, bool Planned = false);
 
-/// <summary>Where dispatch gets its facility points. The demo file serves them today; the resource atlas (C6) is the
-/// second source, which is why this is an interface.</summary>
+/// <summary>Where dispatch gets its facility points: the resource atlas (C6) in the host (<c>AtlasFacilityPoints</c>);
+/// an interface so the routing core does not depend on the database.</summary>
 public interface IFacilityPoints
 {
     Task<IReadOnlyList<FacilityPoint>> ListAsync(CancellationToken cancellationToken);

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Tianshan.Core.Warnings;
 
-/// <summary>Where one delivery stands (docs/decisions/007-warning-outbox.md).</summary>
+/// <summary>Where one delivery stands (docs/decisions/008-warning-outbox.md).</summary>
 public enum DeliveryStatus
 {
     /// <summary>In the outbox, never tried.</summary>
@@ -50,7 +50,7 @@ public sealed class DeliveryOptions
 /// One message to one recipient over one channel: a row of the outbox, written in the same transaction that publishes
 /// the warning. Its <see cref="DeliveryKey"/> is sent to the gateway with every attempt so a gateway that saw it before
 /// does not send it again; its state is stored before and after each gateway call, so a restart never sends twice
-/// what was delivered (docs/decisions/007-warning-outbox.md).
+/// what was delivered (docs/decisions/008-warning-outbox.md).
 /// </summary>
 public sealed class WarningDelivery
 {

@@ -20,7 +20,7 @@ public static class DispatchEndpoints
     {
         services.AddSingleton<RoadNetworkHolder>();
         services.AddHostedService(sp => sp.GetRequiredService<RoadNetworkHolder>());
-        services.AddSingleton<IFacilityPoints, Tianshan.Core.Demo.DemoFacilities>();
+        services.AddScoped<IFacilityPoints, AtlasFacilityPoints>();
         // The incident page shows the nearest teams, stations and shelters by road (issue 5: the desk dispatches from the incident).
         services.AddSingleton(new Tianshan.Web.Features.Incidents.IncidentSection("就近调度（按道路行驶时间）",
             typeof(Tianshan.Web.Components.Pages.Dispatch.IncidentNearestResources)));

@@ -9,7 +9,7 @@ using Tianshan.Web.Infrastructure;
 namespace Tianshan.Web.Features.Warnings;
 
 /// <summary>
-/// The outbox dispatcher (docs/decisions/007-warning-outbox.md). At start it settles rows left in flight by the last
+/// The outbox dispatcher (docs/decisions/008-warning-outbox.md). At start it settles rows left in flight by the last
 /// run (retried with the same key where the gateway de-duplicates, otherwise marked Unknown); then it takes due rows,
 /// stores each as Sending with its attempt counted, calls the channel with the delivery key, and stores the outcome —
 /// Sent, Delivered, Retrying after back-off, or Failed. A row is claimed through its concurrency token, so two nodes
