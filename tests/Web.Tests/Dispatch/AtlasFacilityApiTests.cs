@@ -51,6 +51,56 @@ public abstract class AtlasFacilityApiTests(TianshanApp app)
         Assert.True(updated.StatusCode == HttpStatusCode.OK, await updated.Content.ReadAsStringAsync(Ct));
         Assert.DoesNotContain(await FacilitiesAsync(bureau), f => f.GetProperty("id").GetString() == code);
     }
+
+    [Fact]
+    public async Task An_earthquake_on_a_census_fault_shelters_the_nearby_communities_within_capacity_and_counts_relief_in_time()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var faults = (await bureau.GetFromJsonAsync<JsonElement>("/api/dispatch/faults", Ct)).EnumerateArray().ToList();
+        var fault = faults.First(f => f.GetProperty("name").GetString()!.StartsWith("独山子-安集海", StringComparison.Ordinal));
+
+        var response = await bureau.PostAsJsonAsync("/api/dispatch/earthquake", new { faultId = fault.GetProperty("id").GetGuid() }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var s = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var communities = s.GetProperty("communities").EnumerateArray().ToList();
+        Assert.NotEmpty(communities);
+        // Nearest first; each community's people are its residents × its band's share (the default bands 5/10/20 km).
+        var distances = communities.Select(c => c.GetProperty("distanceKm").GetDouble()).ToList();
+        Assert.Equal(distances.Order(), distances);
+        foreach (var c in communities)
+        {
+            var km = c.GetProperty("distanceKm").GetDouble();
+            var share = km <= 5 ? 0.30 : km <= 10 ? 0.15 : km <= 20 ? 0.05 : 0;
+            Assert.Equal((int)Math.Round(c.GetProperty("residents").GetInt32() * share, MidpointRounding.AwayFromZero), c.GetProperty("people").GetInt32());
+        }
+        var people = s.GetProperty("people").GetInt32();
+        Assert.True(people > 0, "the demo fault runs along the district's south-west edge: its nearest communities need shelter");
+        Assert.Equal(communities.Sum(c => c.GetProperty("people").GetInt32()), people);
+        var allocation = s.GetProperty("allocation");
+        Assert.Equal(people, allocation.GetProperty("placed").GetInt32() + allocation.GetProperty("unplaced").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        Assert.All(allocation.GetProperty("shelters").EnumerateArray(), x => Assert.True(x.GetProperty("assigned").GetInt32() <= x.GetProperty("capacity").GetInt32()));
+        // Tents: ⌈people ÷ 4⌉ needed whatever the stock.
+        var tents = s.GetProperty("materials").EnumerateArray().First(m => m.GetProperty("category").GetString() == "帐篷");
+        Assert.Equal(Math.Ceiling(people / tents.GetProperty("peoplePerUnit").GetDecimal()), tents.GetProperty("needed").GetDecimal());
+        Assert.Equal(Math.Max(0, tents.GetProperty("needed").GetDecimal() - tents.GetProperty("inStock").GetDecimal()), tents.GetProperty("gap").GetDecimal());
+
+        // Wider bands shelter more people.
+        var wide = await (await bureau.PostAsJsonAsync("/api/dispatch/earthquake", new
+        {
+            faultId = fault.GetProperty("id").GetGuid(), bands = new[] { new { maxKm = 50.0, share = 0.5 } },
+        }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(wide.GetProperty("people").GetInt32() > people);
+
+        // Bad input: Chinese problems, nothing run.
+        var bad = await bureau.PostAsJsonAsync("/api/dispatch/earthquake", new
+        {
+            faultId = fault.GetProperty("id").GetGuid(), bands = new[] { new { maxKm = 10.0, share = 0.2 }, new { maxKm = 5.0, share = 1.5 } },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("第 2 带的距离应大于第 1 带", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await bureau.PostAsJsonAsync("/api/dispatch/earthquake", new { }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bureau.PostAsJsonAsync("/api/dispatch/earthquake", new { faultId = Guid.NewGuid() }, Ct)).StatusCode);
+    }
 }
 
 [Collection(OnSqlite.Name)]

@@ -85,6 +85,10 @@ public static class DispatchEndpoints
             return DispatchQueries.Coverage(network, await facilities.ListAsync(ct), await DispatchQueries.PopulationAsync(db, ct), district,
                 minutes ?? 5, turnout ?? 1, whatIf, serviceMeters ?? Isochrones.DefaultServiceMeters);
         });
+        dispatch.MapGet("/faults", (TianshanDb db, CancellationToken ct) => EarthquakeScenarioQuery.FaultsAsync(db, ct));
+        dispatch.MapPost("/earthquake", async (RoadNetworkHolder holder, IFacilityPoints facilities, TianshanDb db,
+            EarthquakeScenarioQuery.ScenarioRequest request, CancellationToken ct) =>
+            await EarthquakeScenarioQuery.RunAsync(db, holder.Require(), facilities, request, ct));
         dispatch.MapPost("/shelter-allocation", async (RoadNetworkHolder holder, IFacilityPoints facilities, TianshanDb db,
             DispatchQueries.AllocationRequest? request, CancellationToken ct) =>
             DispatchQueries.Allocate(holder.Require(), await facilities.ListAsync(ct), await DispatchQueries.PopulationAsync(db, ct),
