@@ -45,6 +45,17 @@ public sealed class DispatchMapTests(BrowserApp app)
         var items = page.Locator("#nearest-result li");
         await Expect(items).ToHaveCountAsync(3, new() { Timeout = 15_000 });
         await Expect(items.First).ToContainTextAsync("救援队伍");
+
+        // Earthquake scenario on the first census fault with the default bands: people to shelter, shelters to open, drawn on the map.
+        await Expect(page.Locator("#eq-fault")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36}$"));
+        for (var attempt = 0; attempt < 3 && await page.Locator("#eq-summary").CountAsync() == 0; attempt++)
+        {
+            await page.ClickAsync("#eq-run");
+            await page.WaitForTimeoutAsync(1500);
+        }
+        await Expect(page.Locator("#eq-summary")).ToContainTextAsync("需安置", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#eq-shelters tbody tr").First).ToBeVisibleAsync();
+        await Expect(map).ToHaveAttributeAsync("data-scenario-people", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
         await BrowserApp.ScreenshotAsync(page, "dispatch");
     }
 }

@@ -18,7 +18,7 @@ public static class EarthquakeScenario
     public static readonly IReadOnlyList<ShelterBand> DefaultBands = [new(5, 0.30), new(10, 0.15), new(20, 0.05)];
 
     /// <summary>A community in the scenario: its distance to the trace, the share of its residents to shelter, the people.</summary>
-    public sealed record AffectedCommunity(string Code, string Name, double DistanceKm, double Share, int Residents, int People);
+    public sealed record AffectedCommunity(string Code, string Name, double Lat, double Lon, double DistanceKm, double Share, int Residents, int People);
 
     /// <summary>Checks the bands: 1–10 of them, distances increasing and positive, shares between 0 and 1.</summary>
     public static IReadOnlyList<string> Problems(IReadOnlyList<ShelterBand> bands)
@@ -60,7 +60,7 @@ public static class EarthquakeScenario
         return communities.Select(c =>
             {
                 var share = ShareAt(c.DistanceKm, bands);
-                return new AffectedCommunity(c.Place.Code, c.Place.Name, Math.Round(c.DistanceKm, 2), share, c.Place.People,
+                return new AffectedCommunity(c.Place.Code, c.Place.Name, c.Place.At.Lat, c.Place.At.Lon, Math.Round(c.DistanceKm, 2), share, c.Place.People,
                     (int)Math.Round(c.Place.People * share, MidpointRounding.AwayFromZero));
             })
             .OrderBy(c => c.DistanceKm).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();

@@ -20,7 +20,9 @@ window.tianshanDispatchMap = {
 
     const colours = { FireStation: "#c62828", RescueTeam: "#ef6c00", Shelter: "#2e7d32", Hospital: "#1565c0", Warehouse: "#6d4c41" };
     const facilities = L.layerGroup().addTo(map);
+    el._facilities = {};
     for (const f of await get("/api/dispatch/facilities")) {
+      el._facilities[f.id] = f;
       L.circleMarker([f.lat, f.lon], { radius: 7, color: "#fff", weight: 1.5, fillColor: colours[f.kind] || "#607d8b", fillOpacity: f.planned ? 0.5 : 0.95, dashArray: f.planned ? "3" : null })
         .bindTooltip(`${esc(f.kindLabel)} · ${esc(f.name)}${f.capacity ? ` · 容量 ${f.capacity} 人` : ""}`).addTo(facilities);
     }
@@ -37,9 +39,10 @@ window.tianshanDispatchMap = {
     el.setAttribute("data-coverage-loaded", "true");
 
     const route = L.layerGroup().addTo(map), nearest = L.layerGroup().addTo(map);
+    el._scenario = L.layerGroup().addTo(map);
     L.control.layers(null, {
       "路网": roads, "应急资源点": facilities, "5分钟消防覆盖（现状）": current, "5分钟消防覆盖（含规划站）": withNew,
-      "路径": route, "就近调度": nearest
+      "路径": route, "就近调度": nearest, "地震情景": el._scenario
     }, { collapsed: false }).addTo(map);
 
     let start = null;
@@ -78,6 +81,32 @@ window.tianshanDispatchMap = {
     });
     el.setAttribute("data-ready", "true");
   },
+  // The earthquake scenario (POST /api/dispatch/earthquake's answer): the fault trace, each community that needs shelter
+  // (darker and larger the more people), and a line from it to each shelter its people are allocated to.
+  scenario: function (elementId, s) {
+    const el = document.getElementById(elementId);
+    if (!el || !el._scenario) return;
+    const layer = el._scenario;
+    layer.clearLayers();
+    L.geoJSON(JSON.parse(s.faultGeometry), { style: { color: "#b71c1c", weight: 4, dashArray: "8 4" } })
+      .bindTooltip(s.fault.name).addTo(layer);
+    const places = {};
+    for (const c of s.communities) {
+      places[c.code] = c;
+      if (c.people <= 0) continue;
+      L.circleMarker([c.lat, c.lon], { radius: 6 + Math.min(14, Math.sqrt(c.people) / 4), color: "#fff", weight: 1,
+        fillColor: c.share >= 0.3 ? "#b71c1c" : c.share >= 0.15 ? "#e65100" : "#f9a825", fillOpacity: 0.85 })
+        .bindTooltip(`${c.name}：距断裂 ${c.distanceKm} km，需安置 ${c.people} 人`).addTo(layer);
+    }
+    for (const a of s.allocation.assignments) {
+      const from = places[a.communityCode], to = (el._facilities || {})[a.shelterId];
+      if (!from || !to) continue;
+      L.polyline([[from.lat, from.lon], [to.lat, to.lon]], { color: "#2e7d32", weight: 1 + Math.min(5, a.people / 300), opacity: 0.8 })
+        .bindTooltip(`${a.community} → ${a.shelter}：${a.people} 人`).addTo(layer);
+    }
+    el.setAttribute("data-scenario-people", String(s.people));
+  },
+
   // The page position of a map coordinate, so a test can click the real map where a place is.
   pointFor: function (elementId, lat, lon) {
     const el = document.getElementById(elementId);
