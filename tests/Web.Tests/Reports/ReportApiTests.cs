@@ -67,7 +67,8 @@ public abstract class ReportApiTests(TianshanApp app)
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private static DateTimeOffset China(int month, int day, int hour = 10) => new(2019, month, day, hour, 0, 0, TimeSpan.FromHours(8));
+    /// <summary>A China Standard Time moment, sent as UTC (the incident API on PostgreSQL takes UTC offsets only).</summary>
+    private static DateTimeOffset China(int month, int day, int hour = 10) => new DateTimeOffset(2019, month, day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
     [Fact]
     public async Task The_monthly_report_counts_accidents_and_deaths_by_sector_against_the_previous_month_in_its_PDF_and_Excel()

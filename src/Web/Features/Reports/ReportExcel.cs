@@ -36,6 +36,9 @@ public static class ReportExcel
         {
             var sheet = book.AddWorksheet(SheetName(section.Heading, names));
             var r = 1;
+            var widths = new Dictionary<int, int>();
+            void Measure(int column, object? value) =>
+                widths[column] = Math.Max(widths.GetValueOrDefault(column), DisplayWidth(value is null ? "" : ReportPdf.Format(value)));
             foreach (var table in section.Content.Tables)
             {
                 sheet.Cell(r, 1).SetValue(table.Caption);
@@ -43,6 +46,7 @@ public static class ReportExcel
                 for (var c = 0; c < table.Headers.Count; c++)
                 {
                     sheet.Cell(r, c + 1).SetValue(table.Headers[c]);
+                    Measure(c + 1, table.Headers[c]);
                     sheet.Cell(r, c + 1).Style.Font.SetBold(true).Fill.SetBackgroundColor(XLColor.FromArgb(230, 230, 230));
                 }
                 r++;
@@ -51,6 +55,7 @@ public static class ReportExcel
                     for (var c = 0; c < values.Count; c++)
                     {
                         var cell = sheet.Cell(r, c + 1);
+                        Measure(c + 1, values[c]);
                         switch (values[c])
                         {
                             case int i: cell.Value = i; break;
@@ -66,12 +71,18 @@ public static class ReportExcel
                     sheet.Cell(r++, 1).SetValue("无记录");
                 r++;
             }
-            sheet.Columns().AdjustToContents(8.0, 60.0);
+            // Widths from the text itself: ClosedXML's AdjustToContents measures through libgdiplus, which is not on every server
+            // and crashed the process when two reports were rendered at once.
+            foreach (var (column, chars) in widths)
+                sheet.Column(column).Width = Math.Clamp(chars + 2, 8, 60);
         }
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();
     }
+
+    /// <summary>Characters as Excel columns count them: a CJK or full-width character takes two.</summary>
+    private static int DisplayWidth(string text) => text.Sum(ch => ch >= 0x2E80 ? 2 : 1);
 
     /// <summary>Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique in the book.</summary>
     private static string SheetName(string heading, HashSet<string> taken)
