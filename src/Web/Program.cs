@@ -20,6 +20,7 @@ using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
+using Tianshan.Web.Features.Reports;
 using Tianshan.Web.Features.Resources;
 using Tianshan.Web.Features.Warnings;
 using Tianshan.Web.Infrastructure;
@@ -57,6 +58,7 @@ builder.Services.AddIncidents();
 builder.Services.AddOptions<Tianshan.Core.Resources.ResourceNorms>().BindConfiguration(Tianshan.Core.Resources.ResourceNorms.Section);
 builder.Services.AddDispatch();
 builder.Services.AddWarnings();
+builder.Services.AddReports();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -150,6 +152,7 @@ app.MapDisasterReports();
 app.MapDispatch();
 app.MapWarnings();
 app.MapDisasterRisk();
+app.MapReports();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

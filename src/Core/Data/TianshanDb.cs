@@ -89,6 +89,9 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<HistoricalDisaster> HistoricalDisasters => Set<HistoricalDisaster>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<DemonstrationCommunity> DemonstrationCommunities => Set<DemonstrationCommunity>();
+    /// <summary>Report generation jobs and their files: the API lets only the requester reach a job.</summary>
+    public DbSet<Tianshan.Core.Reports.ReportJob> ReportJobs => Set<Tianshan.Core.Reports.ReportJob>();
+    public DbSet<Tianshan.Core.Reports.ReportFile> ReportFiles => Set<Tianshan.Core.Reports.ReportFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
