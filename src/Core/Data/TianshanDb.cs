@@ -9,6 +9,7 @@ using Tianshan.Core.Incidents;
 using Tianshan.Core.Incidents.DisasterReports;
 using Tianshan.Core.DisasterRisk;
 using Tianshan.Core.Monitoring;
+using Tianshan.Core.Plans;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
@@ -89,6 +90,9 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     public DbSet<HistoricalDisaster> HistoricalDisasters => Set<HistoricalDisaster>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<DemonstrationCommunity> DemonstrationCommunities => Set<DemonstrationCommunity>();
+    public DbSet<EmergencyPlan> EmergencyPlans => Set<EmergencyPlan>();
+    public DbSet<DrillPlan> DrillPlans => Set<DrillPlan>();
+    public DbSet<DrillRecord> DrillRecords => Set<DrillRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -123,6 +127,13 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents.
         builder.Entity<Incident>().HasQueryFilter(i =>
             Scope.EnterpriseId != null ? i.EnterpriseId == Scope.EnterpriseId : i.DivisionPath.StartsWith(Scope.DivisionPath));
+        // Plans and drills: an enterprise user sees its own enterprise's; everyone else those under its division path.
+        builder.Entity<EmergencyPlan>().HasQueryFilter(p =>
+            Scope.EnterpriseId != null ? p.EnterpriseId == Scope.EnterpriseId : p.DivisionPath.StartsWith(Scope.DivisionPath));
+        builder.Entity<DrillPlan>().HasQueryFilter(p =>
+            Scope.EnterpriseId != null ? p.EnterpriseId == Scope.EnterpriseId : p.DivisionPath.StartsWith(Scope.DivisionPath));
+        builder.Entity<DrillRecord>().HasQueryFilter(d =>
+            Scope.EnterpriseId != null ? d.EnterpriseId == Scope.EnterpriseId : d.DivisionPath.StartsWith(Scope.DivisionPath));
         ApplyResourceScoping(builder);
     }
 
