@@ -55,7 +55,7 @@ public static class DemoPlans
         // The district's own plans (国办发〔2024〕5号: the government's overall, special and department plans).
         Add(new PlanDetails
         {
-            Title = "独山子区突发事件总体应急预案（演示）", Kind = PlanKind.Overall, Owner = "独山子区人民政府", Version = "2024版", PublishedOn = today.AddMonths(-20),
+            Title = "独山子区突发事件总体应急预案（演示）", Kind = PlanKind.Overall, Owner = "独山子区人民政府", Version = $"{today.AddMonths(-20).Year}版", PublishedOn = today.AddMonths(-20),
             Summary = "全区应对各类突发事件的总纲，明确组织体系、分级响应和保障措施。", Levels = DistrictLevels,
         }, district, today.AddMonths(-20).AddDays(10), "独政备〔演示〕1号");
         var specials = new (string Title, string Owner, Sector Sectors, int MonthsAgo, PlanKind Kind)[]
