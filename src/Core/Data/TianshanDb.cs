@@ -127,13 +127,23 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents.
         builder.Entity<Incident>().HasQueryFilter(i =>
             Scope.EnterpriseId != null ? i.EnterpriseId == Scope.EnterpriseId : i.DivisionPath.StartsWith(Scope.DivisionPath));
-        // Plans and drills: an enterprise user sees its own enterprise's; everyone else those under its division path.
-        builder.Entity<EmergencyPlan>().HasQueryFilter(p =>
-            Scope.EnterpriseId != null ? p.EnterpriseId == Scope.EnterpriseId : p.DivisionPath.StartsWith(Scope.DivisionPath));
-        builder.Entity<DrillPlan>().HasQueryFilter(p =>
-            Scope.EnterpriseId != null ? p.EnterpriseId == Scope.EnterpriseId : p.DivisionPath.StartsWith(Scope.DivisionPath));
-        builder.Entity<DrillRecord>().HasQueryFilter(d =>
-            Scope.EnterpriseId != null ? d.EnterpriseId == Scope.EnterpriseId : d.DivisionPath.StartsWith(Scope.DivisionPath));
+        // Plans and drills: an enterprise's are scoped through its enterprise like its hidden hazards (an enterprise user sees its own, a
+        // department its sectors); the government's own plans (no enterprise) by division path, and never to enterprise users.
+        builder.Entity<EmergencyPlan>().HasQueryFilter(p => p.EnterpriseId == null
+            ? Scope.EnterpriseId == null && p.DivisionPath.StartsWith(Scope.DivisionPath)
+            : Scope.EnterpriseId != null
+                ? p.EnterpriseId == Scope.EnterpriseId
+                : p.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)p.Enterprise.Sector) != 0);
+        builder.Entity<DrillPlan>().HasQueryFilter(p => p.EnterpriseId == null
+            ? Scope.EnterpriseId == null && p.DivisionPath.StartsWith(Scope.DivisionPath)
+            : Scope.EnterpriseId != null
+                ? p.EnterpriseId == Scope.EnterpriseId
+                : p.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)p.Enterprise.Sector) != 0);
+        builder.Entity<DrillRecord>().HasQueryFilter(d => d.EnterpriseId == null
+            ? Scope.EnterpriseId == null && d.DivisionPath.StartsWith(Scope.DivisionPath)
+            : Scope.EnterpriseId != null
+                ? d.EnterpriseId == Scope.EnterpriseId
+                : d.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)d.Enterprise.Sector) != 0);
         ApplyResourceScoping(builder);
     }
 

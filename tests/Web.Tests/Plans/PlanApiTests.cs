@@ -46,7 +46,7 @@ public abstract class PlanApiTests(TianshanApp app)
     public async Task An_enterprise_registers_its_own_plan_and_only_the_bureau_accepts_the_filing()
     {
         using var enterprise = await app.LoginAsync("enterprise");
-        using var department = await app.LoginAsync("department");
+        using var inspector = await app.LoginAsync("inspector");
         using var bureau = await app.LoginAsync("bureau");
         var own = await OwnEnterpriseAsync(enterprise);
         var id = await CreateAsync(enterprise, OwnPlan("乙烯装置综合应急预案（测试）"));
@@ -59,7 +59,8 @@ public abstract class PlanApiTests(TianshanApp app)
 
         var filing = new { filingNumber = "650202-2026-T01", filedOn = Today };
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsJsonAsync($"/api/plans/{id}/file", filing, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await department.PostAsJsonAsync($"/api/plans/{id}/file", filing, Ct)).StatusCode);
+        // The inspector reads the plan but does not accept filings.
+        Assert.Equal(HttpStatusCode.Forbidden, (await inspector.PostAsJsonAsync($"/api/plans/{id}/file", filing, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await bureau.PostAsJsonAsync($"/api/plans/{id}/file", filing, Ct)).StatusCode);
         var again = await bureau.PostAsJsonAsync($"/api/plans/{id}/file", filing, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -129,6 +130,15 @@ public abstract class PlanApiTests(TianshanApp app)
         Assert.DoesNotContain((await enterprise2.GetFromJsonAsync<JsonElement>("/api/drills", Ct)).EnumerateArray(), d => d.GetProperty("enterpriseId").GetGuid() == own);
         var check = (await enterprise.GetFromJsonAsync<JsonElement>("/api/drills/half-year", Ct)).EnumerateArray().ToList();
         Assert.Equal(own, Assert.Single(check).GetProperty("enterpriseId").GetGuid());
+
+        // A department sees the enterprise plans of its own sectors only (construction, special equipment, crowded places), and the
+        // government's plans.
+        using var department = await app.LoginAsync("department");
+        var theirsToo = await ListAsync(department);
+        Assert.Contains(theirsToo, p => p.GetProperty("enterpriseName").GetString() == "独山子区金山购物中心有限公司");
+        Assert.Contains(theirsToo, p => p.GetProperty("kind").GetString() == "Overall");
+        Assert.DoesNotContain(theirsToo, p => p.GetProperty("majorHazardSourceId").ValueKind == JsonValueKind.String);
+        Assert.Equal(HttpStatusCode.NotFound, (await department.GetAsync($"/api/plans/{mine[0].GetProperty("id").GetGuid()}", Ct)).StatusCode);
 
         // The export carries the same scope.
         var ownName = mine[0].GetProperty("enterpriseName").GetString()!;
