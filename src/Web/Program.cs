@@ -17,6 +17,7 @@ using Tianshan.Web.Features.Incidents;
 using Tianshan.Web.Features.Dispatch;
 using Tianshan.Web.Features.DisasterRisk;
 using Tianshan.Web.Features.Monitoring;
+using Tianshan.Web.Features.Plans;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
@@ -59,6 +60,7 @@ builder.Services.AddOptions<Tianshan.Core.Resources.ResourceNorms>().BindConfigu
 builder.Services.AddDispatch();
 builder.Services.AddWarnings();
 builder.Services.AddReports();
+builder.Services.AddPlans();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -153,6 +155,7 @@ app.MapDispatch();
 app.MapWarnings();
 app.MapDisasterRisk();
 app.MapReports();
+app.MapPlans();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -9,6 +9,7 @@ using Tianshan.Core.Incidents;
 using Tianshan.Core.Incidents.DisasterReports;
 using Tianshan.Core.DisasterRisk;
 using Tianshan.Core.Monitoring;
+using Tianshan.Core.Plans;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Prevention;
 using Tianshan.Core.Registry;
@@ -92,6 +93,9 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
     /// <summary>Report generation jobs and their files: the API lets only the requester reach a job.</summary>
     public DbSet<Tianshan.Core.Reports.ReportJob> ReportJobs => Set<Tianshan.Core.Reports.ReportJob>();
     public DbSet<Tianshan.Core.Reports.ReportFile> ReportFiles => Set<Tianshan.Core.Reports.ReportFile>();
+    public DbSet<EmergencyPlan> EmergencyPlans => Set<EmergencyPlan>();
+    public DbSet<DrillPlan> DrillPlans => Set<DrillPlan>();
+    public DbSet<DrillRecord> DrillRecords => Set<DrillRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -126,6 +130,23 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
         // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents.
         builder.Entity<Incident>().HasQueryFilter(i =>
             Scope.EnterpriseId != null ? i.EnterpriseId == Scope.EnterpriseId : i.DivisionPath.StartsWith(Scope.DivisionPath));
+        // Plans and drills: an enterprise's are scoped through its enterprise like its hidden hazards (an enterprise user sees its own, a
+        // department its sectors); the government's own plans (no enterprise) by division path, and never to enterprise users.
+        builder.Entity<EmergencyPlan>().HasQueryFilter(p => p.EnterpriseId == null
+            ? Scope.EnterpriseId == null && p.DivisionPath.StartsWith(Scope.DivisionPath)
+            : Scope.EnterpriseId != null
+                ? p.EnterpriseId == Scope.EnterpriseId
+                : p.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)p.Enterprise.Sector) != 0);
+        builder.Entity<DrillPlan>().HasQueryFilter(p => p.EnterpriseId == null
+            ? Scope.EnterpriseId == null && p.DivisionPath.StartsWith(Scope.DivisionPath)
+            : Scope.EnterpriseId != null
+                ? p.EnterpriseId == Scope.EnterpriseId
+                : p.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)p.Enterprise.Sector) != 0);
+        builder.Entity<DrillRecord>().HasQueryFilter(d => d.EnterpriseId == null
+            ? Scope.EnterpriseId == null && d.DivisionPath.StartsWith(Scope.DivisionPath)
+            : Scope.EnterpriseId != null
+                ? d.EnterpriseId == Scope.EnterpriseId
+                : d.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)d.Enterprise.Sector) != 0);
         ApplyResourceScoping(builder);
     }
 

@@ -320,6 +320,13 @@ public sealed class Incident
         Record(now, IncidentLabels.Label(kind), by, $"{ChinaTime.ToChina(at):MM-dd HH:mm}（事发后 {(int)after.TotalHours} 小时 {after.Minutes} 分）{note}");
     }
 
+    /// <summary>启动预案响应: a plan's response level started for this incident (the plan keeps its own record of it).</summary>
+    public void RecordPlanResponse(string planTitle, ResponseLevel level, string actions, string? by, DateTimeOffset now)
+    {
+        RequireOpen("启动预案响应");
+        Record(now, "启动预案响应", by, $"《{planTitle}》{IncidentLabels.Label(level)}响应：{actions}");
+    }
+
     /// <summary>Closure with the investigation (四不放过).</summary>
     public void Close(InvestigationClosure closure, string? by, DateTimeOffset now)
     {
