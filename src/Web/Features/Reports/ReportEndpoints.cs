@@ -24,6 +24,7 @@ public static class ReportRegistration
         services.AddReportSection<AlarmsSection>();
         services.AddReportSection<WarningsSection>();
         services.AddReportSection<DisasterReportsSection>();
+        services.AddReportSection<DrillsSection>();
         services.AddReportSection<EnterpriseProfileSection>();
         services.AddReportSection<EnterpriseRisksSection>();
         services.AddReportSection<EnterpriseAlarmsSection>();
