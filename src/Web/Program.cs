@@ -17,6 +17,7 @@ using Tianshan.Web.Features.Incidents;
 using Tianshan.Web.Features.Dispatch;
 using Tianshan.Web.Features.DisasterRisk;
 using Tianshan.Web.Features.Monitoring;
+using Tianshan.Web.Features.People;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
@@ -57,6 +58,7 @@ builder.Services.AddIncidents();
 builder.Services.AddOptions<Tianshan.Core.Resources.ResourceNorms>().BindConfiguration(Tianshan.Core.Resources.ResourceNorms.Section);
 builder.Services.AddDispatch();
 builder.Services.AddWarnings();
+builder.Services.AddPeople();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -150,6 +152,7 @@ app.MapDisasterReports();
 app.MapDispatch();
 app.MapWarnings();
 app.MapDisasterRisk();
+app.MapPeople();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

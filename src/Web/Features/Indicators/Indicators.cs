@@ -15,7 +15,7 @@ namespace Tianshan.Web.Features.Indicators;
 /// down to the records behind it. Computed indicators whose records are not yet kept in Tianshan show no data and say
 /// which records they wait for, rather than a number nobody can trace.
 /// </summary>
-public static class Indicators
+public static partial class Indicators
 {
     public static readonly string[] Readers = [Roles.Bureau, Roles.Department, Roles.Street];
 
@@ -42,6 +42,10 @@ public static class Indicators
         ["EP-07"] = TeamEquipmentAsync,
         ["EP-15"] = CivilTeamsAsync,
         ["DP-05"] = DemonstrationCommunitiesAsync,
+        ["EP-04"] = EmergencyCompetenceAsync,
+        ["EP-14"] = PublicityHouseholdsAsync,
+        ["DP-03"] = InformantTrainingsAsync,
+        ["DP-04"] = DisasterKnowledgeAsync,
     };
 
     /// <summary>What each computed indicator without a calculator waits for.</summary>
@@ -49,16 +53,12 @@ public static class Indicators
     {
         ["EP-01"] = "待接入避难场所台账（资源一张图）",
         ["EP-02"] = "待接入预警发布与送达回执",
-        ["EP-04"] = "待接入人员培训记录",
         ["EP-10"] = "待接入事件里程碑（恢复基本用电）",
         ["EP-11"] = "待接入事件里程碑（基本生活救助）",
         ["EP-12"] = "待接入事件里程碑（现场指挥通信开通）",
-        ["EP-14"] = "待接入知识调查结果",
         ["EP-17"] = "待接入事件里程碑（获取灾区影像）",
         ["DP-01"] = "待接入预警发布与送达回执",
         ["DP-02"] = "待接入灾情报送",
-        ["DP-03"] = "待接入灾害信息员培训记录",
-        ["DP-04"] = "待接入知识调查结果",
         ["SP-01"] = "待接入生产安全事故记录",
         ["SP-02"] = "待接入生产安全事故记录",
     };
