@@ -24,14 +24,16 @@ public abstract partial class TianshanDb
         builder.Entity<Certificate>().HasQueryFilter(c => Scope.EnterpriseId != null
             ? c.Person!.EnterpriseId == Scope.EnterpriseId
             : c.Person!.EnterpriseId == null || (c.Person.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)c.Person.Enterprise.Sector) != 0));
+        // The bureau's emergency-competence course is held for the enterprises' principals and managers: every enterprise sees
+        // the session (not the bureau's other sessions), and in it only its own people's attendance.
         builder.Entity<TrainingSession>().HasQueryFilter(t => Scope.EnterpriseId != null
-            ? t.EnterpriseId == Scope.EnterpriseId
+            ? t.EnterpriseId == Scope.EnterpriseId || (t.EnterpriseId == null && t.Kind == TrainingKind.EmergencyCompetence)
             : t.EnterpriseId == null || (t.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)t.Enterprise.Sector) != 0));
-        // An enterprise sees its own people's attendance, also at the bureau's sessions (its principal at the emergency course).
+        // Attendance follows its session (a required navigation) and its attendee: a person or an informant outside the
+        // caller's scope is not shown, even at a session the caller sees.
         builder.Entity<Attendance>().HasQueryFilter(a => Scope.EnterpriseId != null
             ? a.Person!.EnterpriseId == Scope.EnterpriseId
-            : a.TrainingSession!.EnterpriseId == null
-              || (a.TrainingSession.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)a.TrainingSession.Enterprise.Sector) != 0));
+            : (a.PersonId == null || a.Person != null) && (a.InformantId == null || a.Informant != null));
         builder.Entity<PublicityActivity>().HasQueryFilter(p => Scope.EnterpriseId == null && p.Division!.Path.StartsWith(Scope.DivisionPath));
         builder.Entity<KnowledgeSurvey>().HasQueryFilter(s => Scope.EnterpriseId == null && s.Division!.Path.StartsWith(Scope.DivisionPath));
     }

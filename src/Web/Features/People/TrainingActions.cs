@@ -59,18 +59,6 @@ public static class TrainingActions
         // Attendance as the caller may see it: an enterprise counts only its own people at the bureau's course.
         var counts = (await db.Attendances.AsNoTracking().Where(a => ids.Contains(a.TrainingSessionId)).Select(a => new { a.TrainingSessionId, a.HoursCredited }).ToListAsync(ct))
             .GroupBy(a => a.TrainingSessionId).ToDictionary(g => g.Key, g => (Count: g.Count(), Hours: g.Sum(a => a.HoursCredited)));
-        // An enterprise also sees the bureau's sessions its people attended.
-        if (db.Scope.EnterpriseId is not null)
-        {
-            var attended = await db.Attendances.AsNoTracking().Select(a => a.TrainingSessionId).Distinct().ToListAsync(ct);
-            var extra = await db.TrainingSessions.IgnoreQueryFilters().AsNoTracking().Where(t => t.EnterpriseId == null && attended.Contains(t.Id)).ToListAsync(ct);
-            extra = [.. extra.Where(t => (f.Kind is null || t.Kind == f.Kind) && (f.Year is null || t.HeldOn.Year == f.Year) && f.EnterpriseId is null)];
-            var extraCounts = (await db.Attendances.AsNoTracking().Where(a => extra.Select(x => x.Id).Contains(a.TrainingSessionId)).ToListAsync(ct))
-                .GroupBy(a => a.TrainingSessionId).ToDictionary(g => g.Key, g => (Count: g.Count(), Hours: g.Sum(a => a.HoursCredited)));
-            foreach (var (key, value) in extraCounts)
-                counts[key] = value;
-            sessions.AddRange(extra);
-        }
         return sessions.OrderByDescending(s => s.HeldOn).ThenBy(s => s.Topic, StringComparer.Ordinal)
             .Select(s => counts.TryGetValue(s.Id, out var c) ? ViewOf(s, c.Count, c.Hours) : ViewOf(s, 0, 0)).ToList();
     }
@@ -79,12 +67,8 @@ public static class TrainingActions
     {
         var attendance = await db.Attendances.AsNoTracking().Where(a => a.TrainingSessionId == id)
             .Include(a => a.Person!).ThenInclude(p => p.Enterprise).Include(a => a.Informant!).ThenInclude(i => i.Division).ToListAsync(ct);
-        var session = await db.TrainingSessions.AsNoTracking().Include(t => t.Enterprise).FirstOrDefaultAsync(t => t.Id == id, ct);
-        // An enterprise opens a bureau session only through its own people's attendance.
-        if (session is null && db.Scope.EnterpriseId is not null && attendance.Count > 0)
-            session = await db.TrainingSessions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.EnterpriseId == null, ct);
-        if (session is null)
-            throw new NotFoundException("培训不存在或不在您的管辖范围内");
+        var session = await db.TrainingSessions.AsNoTracking().Include(t => t.Enterprise).FirstOrDefaultAsync(t => t.Id == id, ct)
+            ?? throw new NotFoundException("培训不存在或不在您的管辖范围内");
         var attendees = attendance.Select(a => a.Person is { } p
                 ? new AttendeeView(a.Id, p.Id, null, p.Name, p.Enterprise?.Name ?? PeopleActions.BureauName, PeopleLabels.Label(p.Role), a.HoursCredited, a.Passed)
                 : new AttendeeView(a.Id, null, a.InformantId, a.Informant?.Name ?? "", a.Informant?.Division?.Name ?? "", "灾害信息员", a.HoursCredited, a.Passed))
