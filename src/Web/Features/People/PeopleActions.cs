@@ -57,7 +57,7 @@ public static class PeopleActions
         }
         var today = ChinaTime.Today(time);
         return (await query.AsSplitQuery().ToListAsync(ct))
-            .OrderBy(p => p.EnterpriseId is null).ThenBy(p => p.Enterprise?.Name, StringComparer.Ordinal).ThenBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .OrderBy(p => p.EnterpriseId is not null).ThenBy(p => p.Enterprise?.Name, StringComparer.Ordinal).ThenBy(p => p.Role).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => ViewOf(p, today, options)).ToList();
     }
 
