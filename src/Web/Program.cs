@@ -18,6 +18,7 @@ using Tianshan.Web.Features.Dispatch;
 using Tianshan.Web.Features.DisasterRisk;
 using Tianshan.Web.Features.Monitoring;
 using Tianshan.Web.Features.Plans;
+using Tianshan.Web.Features.People;
 using Tianshan.Web.Features.Platform;
 using Tianshan.Web.Features.Prevention;
 using Tianshan.Web.Features.Registry;
@@ -61,6 +62,7 @@ builder.Services.AddDispatch();
 builder.Services.AddWarnings();
 builder.Services.AddReports();
 builder.Services.AddPlans();
+builder.Services.AddPeople();
 
 builder.Services.AddIdentityCore<TianshanUser>(o =>
     {
@@ -156,6 +158,7 @@ app.MapWarnings();
 app.MapDisasterRisk();
 app.MapReports();
 app.MapPlans();
+app.MapPeople();
 app.MapHub<MonitoringHub>(MonitoringHub.Path);
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
 {

@@ -21,7 +21,7 @@ namespace Tianshan.Core.Data;
 /// <summary>The platform's one database. Provider-specific subclasses carry their own migrations
 /// (<see cref="SqliteTianshanDb"/>, <see cref="PostgresTianshanDb"/>). Jurisdiction and enterprise scoping are
 /// query filters bound to <see cref="Scope"/>, so every query — list, detail, export — is scoped the same way.</summary>
-public abstract class TianshanDb : IdentityDbContext<TianshanUser>
+public abstract partial class TianshanDb : IdentityDbContext<TianshanUser>
 {
     private readonly CurrentUser? _currentUser;
 
@@ -148,6 +148,7 @@ public abstract class TianshanDb : IdentityDbContext<TianshanUser>
                 ? d.EnterpriseId == Scope.EnterpriseId
                 : d.Enterprise!.Division!.Path.StartsWith(Scope.DivisionPath) && ((int)Scope.Sectors & (int)d.Enterprise.Sector) != 0);
         ApplyResourceScoping(builder);
+        ApplyPeopleScoping(builder);
     }
 
     /// <summary>The resource atlas and disaster reports belong to divisions, not enterprises: a user sees the records of the

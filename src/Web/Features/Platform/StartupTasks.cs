@@ -67,6 +67,7 @@ internal static class StartupTasks
             await DemoSupervision.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await DemoIncidents.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await DemoResources.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            await DemoPeople.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await DemoWarnings.SeedAsync(db, data, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             await DemoPlans.SeedAsync(db, data, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             foreach (var demo in DemoUsers)
