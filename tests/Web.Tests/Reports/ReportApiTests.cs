@@ -126,6 +126,53 @@ public abstract class ReportApiTests(TianshanApp app)
     }
 
     [Fact]
+    public async Task The_monthly_report_has_the_drills_and_the_training_of_the_month_against_the_previous_month()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var plan = (await bureau.GetFromJsonAsync<JsonElement>("/api/plans", Ct)).EnumerateArray().First().GetProperty("id").GetGuid();
+        async Task DrillAsync(string heldOn, string type, int participants, string? problems)
+        {
+            var r = await bureau.PostAsJsonAsync("/api/drills", new
+            {
+                planId = plan, scenario = "报表测试演练", heldOn, type, participants = "区应急管理局、企业应急队", participantCount = participants,
+                evaluation = "基本达到预期", problems,
+                followUps = problems is null ? null : new[] { new { action = "补充通信保障预案", owner = "区应急管理局", deadline = "2018-07-31" } },
+            }, Ct);
+            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync(Ct));
+        }
+        // June 2018: a tabletop with a problem (20) and a full-scale one (35) → 2 drills, 55 participants; May 2018: 1 functional.
+        await DrillAsync("2018-06-05", "Tabletop", 20, "通信联络不畅");
+        await DrillAsync("2018-06-30", "FullScale", 35, null);
+        await DrillAsync("2018-05-31", "Functional", 10, null);
+
+        // June 2018: one bureau staff training of 4 hours, one attendee credited 4 hours.
+        var staff = (await bureau.GetFromJsonAsync<JsonElement>("/api/people", Ct)).EnumerateArray()
+            .First(p => p.GetProperty("enterpriseId").ValueKind == JsonValueKind.Null).GetProperty("id").GetGuid();
+        var training = await bureau.PostAsJsonAsync("/api/trainings", new
+        {
+            topic = "报表测试：应急值守业务培训", kind = "BureauStaff", organiser = "区应急管理局", heldOn = "2018-06-12", hours = 4, place = "局会议室",
+        }, Ct);
+        Assert.True(training.StatusCode == HttpStatusCode.Created, await training.Content.ReadAsStringAsync(Ct));
+        var trainingId = (await training.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var attended = await bureau.PostAsJsonAsync($"/api/trainings/{trainingId}/attendance", new { personId = staff, hoursCredited = 4, passed = true }, Ct);
+        Assert.True(attended.IsSuccessStatusCode, await attended.Content.ReadAsStringAsync(Ct));
+
+        var job = await StartAsync(bureau, "monthly", new { year = 2018, month = 6 });
+        var id = job.GetProperty("id").GetGuid();
+        Assert.Equal("Succeeded", (await FollowAsync(bureau, id))[^1].GetProperty("status").GetString());
+        var (pdf, excel) = await FilesAsync(bureau, id);
+        using (excel)
+        {
+            Assert.Contains("应急演练", pdf, StringComparison.Ordinal);
+            Assert.Contains("本月组织应急演练 2 次（桌面 1、功能 0、实战 1），参演 55 人次；上月 1 次，增加 1 次。", pdf, StringComparison.Ordinal);
+            Assert.Contains("整改措施 1 项，已完成 0 项", pdf, StringComparison.Ordinal);
+            Assert.Contains("培训和宣传教育", pdf, StringComparison.Ordinal);
+            Assert.Contains("本月举办培训 1 期，参训 1 人次、计 4 学时；上月 0 期，增加 1 期。", pdf, StringComparison.Ordinal);
+            Assert.Contains(excel.Worksheets, w => w.Name.Contains("应急演练", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task An_enterprise_report_lists_its_open_hazards_and_advises_listed_supervision_for_its_open_major_hazard()
     {
         using var enterprise = await app.LoginAsync("enterprise");

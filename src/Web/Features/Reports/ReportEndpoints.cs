@@ -25,6 +25,7 @@ public static class ReportRegistration
         services.AddReportSection<WarningsSection>();
         services.AddReportSection<DisasterReportsSection>();
         services.AddReportSection<DrillsSection>();
+        services.AddReportSection<TrainingSection>();
         services.AddReportSection<EnterpriseProfileSection>();
         services.AddReportSection<EnterpriseRisksSection>();
         services.AddReportSection<EnterpriseAlarmsSection>();
