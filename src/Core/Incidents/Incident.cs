@@ -327,6 +327,13 @@ public sealed class Incident
         Record(now, "启动预案响应", by, $"《{planTitle}》{IncidentLabels.Label(level)}响应：{actions}");
     }
 
+    /// <summary>A shelter opened for the incident's displaced people (the response plan's 开放应急避难场所), on the timeline.</summary>
+    public void RecordShelterOpened(string shelterName, int capacity, string? by, DateTimeOffset now)
+    {
+        RequireOpen("开放避难场所");
+        Record(now, "开放避难场所", by, $"{shelterName}（容纳 {capacity} 人）");
+    }
+
     /// <summary>Closure with the investigation (四不放过).</summary>
     public void Close(InvestigationClosure closure, string? by, DateTimeOffset now)
     {

@@ -53,6 +53,42 @@ public abstract class AtlasFacilityApiTests(TianshanApp app)
     }
 
     [Fact]
+    public async Task The_desk_opens_the_nearest_shelter_from_an_incident_and_the_timeline_and_the_ledger_show_it()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var created = await bureau.PostAsJsonAsync("/api/incidents", new
+        {
+            source = "DutyDesk", category = "NaturalDisaster", subtype = "地质灾害", title = "山体滑坡威胁居民区", occurredAt = DateTimeOffset.UtcNow.AddMinutes(-30),
+            latitude = 44.325, longitude = 84.882, address = "独山子区", narrative = "坡体出现裂缝，需转移群众。", reporter = "社区网格员",
+        }, Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Ct));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        // The nearest shelters by road; open the first one that is not open yet.
+        var shelters = (await bureau.GetFromJsonAsync<JsonElement>("/api/dispatch/nearest?lat=44.325&lon=84.882&kind=Shelter&k=10", Ct)).GetProperty("items").EnumerateArray().ToList();
+        var ledger = (await bureau.GetFromJsonAsync<JsonElement>("/api/resources/shelters", Ct)).EnumerateArray().ToList();
+        static string Cell(JsonElement row, string header) => row.GetProperty("cells").TryGetProperty(header, out var v) ? v.GetString() ?? "" : "";
+        var closed = shelters.Select(s => s.GetProperty("id").GetString()!)
+            .First(code => ledger.Any(r => Cell(r, "编号") == code && Cell(r, "开放状态") == "未开放"));
+
+        var opened = await bureau.PostAsJsonAsync($"/api/incidents/{id}/open-shelter", new { shelterCode = closed }, Ct);
+        Assert.True(opened.StatusCode == HttpStatusCode.OK, await opened.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("已开放", (await opened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString());
+        var detail = await bureau.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}", Ct);
+        Assert.Contains(detail.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "开放避难场所");
+        var row = (await bureau.GetFromJsonAsync<JsonElement>("/api/resources/shelters", Ct)).EnumerateArray().Single(r => Cell(r, "编号") == closed);
+        Assert.Equal("已开放", Cell(row, "开放状态"));
+
+        // Twice: refused in Chinese; without a shelter: 400; an enterprise: 403.
+        var twice = await bureau.PostAsJsonAsync($"/api/incidents/{id}/open-shelter", new { shelterCode = closed }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("已开放", await twice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await bureau.PostAsJsonAsync($"/api/incidents/{id}/open-shelter", new { shelterCode = " " }, Ct)).StatusCode);
+        using var enterprise = await app.LoginAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsJsonAsync($"/api/incidents/{id}/open-shelter", new { shelterCode = closed }, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_earthquake_on_a_census_fault_shelters_the_nearby_communities_within_capacity_and_counts_relief_in_time()
     {
         using var bureau = await app.LoginAsync("bureau");

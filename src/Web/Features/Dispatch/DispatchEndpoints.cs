@@ -85,6 +85,9 @@ public static class DispatchEndpoints
             return DispatchQueries.Coverage(network, await facilities.ListAsync(ct), await DispatchQueries.PopulationAsync(db, ct), district,
                 minutes ?? 5, turnout ?? 1, whatIf, serviceMeters ?? Isochrones.DefaultServiceMeters);
         });
+        app.MapPost("/api/incidents/{id:guid}/open-shelter", (TianshanDb db, ClaimsPrincipal user, Guid id, ShelterOpening.OpenRequest request,
+                TimeProvider time, CancellationToken ct) => ShelterOpening.OpenAsync(db, user, id, request, time, ct))
+            .WithTags("Dispatch").RequireAuthorization();
         dispatch.MapGet("/faults", (TianshanDb db, CancellationToken ct) => EarthquakeScenarioQuery.FaultsAsync(db, ct));
         dispatch.MapPost("/earthquake", async (RoadNetworkHolder holder, IFacilityPoints facilities, TianshanDb db,
             EarthquakeScenarioQuery.ScenarioRequest request, CancellationToken ct) =>
