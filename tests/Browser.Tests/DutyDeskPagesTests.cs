@@ -56,6 +56,19 @@ public sealed class DutyDeskPagesTests(BrowserApp app)
         Assert.Equal(3, minutes.Count);
         Assert.Equal(minutes.Order(), minutes);   // nearest first
         var number = (await page.Locator("#incident-title").InnerTextAsync()).Split(' ')[0];
+
+        // ... and opens the nearest shelter: the row says so, and after a reload the timeline has it.
+        var shelter = nearest.Filter(new() { HasText = "避难场所" }).Filter(new() { Has = page.Locator(".open-shelter") }).First;
+        var shelterName = (await shelter.Locator("td").Nth(1).InnerTextAsync()).Split('（')[0].Trim();
+        for (var attempt = 0; attempt < 3 && await page.Locator("#nearest-resources .mud-chip", new() { HasText = "已开放" }).CountAsync() == 0; attempt++)
+        {
+            await shelter.Locator(".open-shelter").ClickAsync();
+            await page.WaitForTimeoutAsync(1000);
+        }
+        await Expect(page.Locator("#nearest-resources .mud-chip", new() { HasText = "已开放" })).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Expect(page.Locator("#incident-timeline")).ToContainTextAsync("开放避难场所", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#incident-timeline")).ToContainTextAsync(shelterName);
         await BrowserApp.ScreenshotAsync(page, "incident-detail");
 
         await page.GotoAsync("/incidents");
