@@ -199,4 +199,15 @@ public sealed class SqliteTianshanDb(DbContextOptions<SqliteTianshanDb> options,
 }
 
 public sealed class PostgresTianshanDb(DbContextOptions<PostgresTianshanDb> options, CurrentUser? currentUser = null)
-    : TianshanDb(options, currentUser);
+    : TianshanDb(options, currentUser)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Npgsql writes timestamptz only from UTC offsets and throws on a "+08:00" value; a time given in China time is the
+        // same instant, so every DateTimeOffset (stored or used as a query parameter) is turned to UTC on the way in.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}

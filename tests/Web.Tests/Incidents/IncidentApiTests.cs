@@ -40,6 +40,21 @@ public abstract class IncidentApiTests(TianshanApp app)
     private static List<JsonElement> Clocks(JsonElement view) => [.. view.GetProperty("clocks").EnumerateArray()];
 
     [Fact]
+    public async Task A_time_given_in_China_time_is_stored_as_the_same_instant()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var occurred = new DateTimeOffset(DateTime.UtcNow.AddMinutes(-50).Ticks - DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8));
+        var body = new
+        {
+            source = "DutyDesk", category = "Accident", subtype = "工贸事故", title = "以北京时间报送的事故", occurredAt = occurred,
+            latitude = 44.31, longitude = 84.88, address = "独山子区", narrative = "报送时间带 +08:00 时区。", reporter = "企业调度室",
+        };
+        var created = await CreateAsync(bureau, body);
+        var stored = created.GetProperty("occurredAt").GetDateTimeOffset();
+        Assert.Equal(occurred.UtcTicks / TimeSpan.TicksPerSecond, stored.UtcTicks / TimeSpan.TicksPerSecond);
+    }
+
+    [Fact]
     public async Task The_grade_calculator_answers_in_Chinese_and_needs_a_login()
     {
         using var bureau = await app.LoginAsync("bureau");
