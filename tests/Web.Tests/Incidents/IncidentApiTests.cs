@@ -55,6 +55,23 @@ public abstract class IncidentApiTests(TianshanApp app)
     }
 
     [Fact]
+    public async Task The_incident_ledger_exports_to_Excel_with_each_incident_and_its_grade()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var created = await CreateAsync(bureau, Accident(deaths: 3, title: "导出测试：储罐区火灾"));
+        var number = created.GetProperty("number").GetString();
+        var response = await bureau.GetAsync("/api/incidents/export", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
+        var sheet = book.Worksheet("突发事件台账");
+        Assert.Equal("事件编号", sheet.Cell(1, 1).GetString());
+        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == number);
+        Assert.Equal("导出测试：储罐区火灾", row.Cell(2).GetString());
+        Assert.Equal("较大", row.Cell(6).GetString());       // 3 deaths: 较大 (493号令 第三条, 以上含本数)
+        Assert.Equal(3, row.Cell(13).GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_grade_calculator_answers_in_Chinese_and_needs_a_login()
     {
         using var bureau = await app.LoginAsync("bureau");

@@ -59,6 +59,20 @@ public static class IncidentActions
 
     private static IQueryable<Incident> Query(TianshanDb db) => db.Incidents.Include(i => i.Enterprise);
 
+    /// <summary>突发事件台账 as Excel: one row per incident, with its grade, figures and missed reporting clocks (迟报).</summary>
+    public static byte[] Workbook(IReadOnlyList<IncidentView> rows)
+    {
+        static string Time(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return Tianshan.Web.Features.Registry.RegistryWorkbooks.WriteTable("突发事件台账",
+            ["事件编号", "标题", "类别", "类型", "来源", "等级", "响应级别", "状态", "发生时间", "接报时间", "地点", "企业", "死亡", "失踪", "重伤（含急性中毒）", "受伤",
+             "直接经济损失（元）", "迟报时限数"],
+            rows.Select(r => new object?[]
+            {
+                r.Number, r.Title, r.CategoryLabel, r.Subtype, r.SourceLabel, r.GradeLabel, r.ResponseLevelLabel, r.StatusLabel, Time(r.OccurredAt), Time(r.ReceivedAt),
+                r.Address, r.EnterpriseName ?? "", r.Deaths, r.Missing, r.SeriousInjuries, r.Injuries, r.DirectLossYuan, r.MissedClocks,
+            }));
+    }
+
     public static async Task<List<IncidentView>> ListAsync(TianshanDb db, Filter f, DateTimeOffset now, ReportingClockOptions options, CancellationToken ct)
     {
         var query = Query(db).AsNoTracking();

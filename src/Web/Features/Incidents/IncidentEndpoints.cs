@@ -24,6 +24,9 @@ internal static class IncidentEndpoints
 
         api.MapGet("/", (TianshanDb db, [AsParameters] IncidentActions.Filter filter, TimeProvider time, IOptions<ReportingClockOptions> options, CancellationToken ct) =>
             IncidentActions.ListAsync(db, filter, time.GetUtcNow(), options.Value, ct));
+        api.MapGet("/export", async (TianshanDb db, [AsParameters] IncidentActions.Filter filter, TimeProvider time, IOptions<ReportingClockOptions> options,
+            CancellationToken ct) => Results.File(IncidentActions.Workbook(await IncidentActions.ListAsync(db, filter, time.GetUtcNow(), options.Value, ct)),
+                Tianshan.Web.Features.Registry.RegistryWorkbooks.ContentType, Tianshan.Web.Features.Resources.LedgerActions.FileName("突发事件台账", time)));
         api.MapGet("/{id:guid}", (TianshanDb db, Guid id, TimeProvider time, IOptions<ReportingClockOptions> options, CancellationToken ct) =>
             IncidentActions.DetailAsync(db, id, time.GetUtcNow(), options.Value, ct));
         api.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, IncidentActions.IntakeRequest request, TimeProvider time, IOptions<ReportingClockOptions> options, CancellationToken ct) =>
