@@ -203,6 +203,14 @@ internal static class EnforcementCaseEndpoints
 
         api.MapGet("/", (TianshanDb db, [AsParameters] EnforcementCaseActions.Filter filter, CancellationToken ct) =>
             EnforcementCaseActions.ListAsync(db, filter, ct));
+        api.MapGet("/export", async (TianshanDb db, [AsParameters] EnforcementCaseActions.Filter filter, TimeProvider time, CancellationToken ct) =>
+        {
+            static string Time(DateTimeOffset? at) => at is { } v ? ChinaTime.ToChina(v).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+            var rows = await EnforcementCaseActions.ListAsync(db, filter, ct);
+            var book = Registry.RegistryWorkbooks.WriteTable("执法案件台账", ["案件编号", "企业", "案由", "阶段", "立案人", "立案时间", "处罚", "决定时间", "结案时间"],
+                rows.Select(c => new object?[] { c.Number, c.EnterpriseName, c.Title, c.StageLabel, c.FiledBy, Time(c.FiledAt), c.Penalty ?? "", Time(c.DecidedAt), Time(c.ClosedAt) }));
+            return Results.File(book, Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("执法案件台账", time));
+        });
         api.MapGet("/{id:guid}", (TianshanDb db, Guid id, CancellationToken ct) => EnforcementCaseActions.DetailAsync(db, id, ct));
 
         api.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, EnforcementCaseActions.FileRequest request, TimeProvider time, CancellationToken ct) =>

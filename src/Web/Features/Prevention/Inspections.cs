@@ -180,6 +180,15 @@ public static class Inspections
         var api = app.MapGroup("/api/inspections").WithTags("Inspections").RequireAuthorization(p => p.RequireRole(HiddenHazardActions.Participants));
         api.MapGet("/templates", () => InspectionChecklists.All);
         api.MapGet("/", async (TianshanDb db, Guid? enterpriseId, CancellationToken ct) => await ListAsync(db, enterpriseId, null, 500, ct));
+        api.MapGet("/export", async (TianshanDb db, Guid? enterpriseId, TimeProvider time, CancellationToken ct) =>
+        {
+            var rows = await ListAsync(db, enterpriseId, null, int.MaxValue, ct);
+            var book = Registry.RegistryWorkbooks.WriteTable("检查记录台账", ["检查编号", "企业", "检查日期", "检查表", "检查人员", "四不两直", "双随机抽查", "问题数", "企业签字人", "检查结论"],
+                rows.Select(i => new object?[] { i.Number, i.EnterpriseName, i.InspectedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    i.TemplateName, string.Join("、", i.Inspectors), Registry.RegistryWorkbooks.YesNo(i.Unannounced), Registry.RegistryWorkbooks.YesNo(i.DrawId is not null),
+                    i.Findings, i.EnterpriseSignatory, i.Summary ?? "" }));
+            return Results.File(book, Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("检查记录台账", time));
+        });
         api.MapGet("/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) =>
             (await ListAsync(db, null, id, 1, ct)).SingleOrDefault() ?? throw new NotFoundException("检查记录不存在或不在您的管辖范围内"));
         api.MapPost("/{id:guid}/photos", async (TianshanDb db, ClaimsPrincipal user, Guid id, IFormFileCollection files, TimeProvider time, CancellationToken ct) =>

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClosedXML.Excel;
+
+namespace Tianshan.Web.Tests.Prevention;
+
+/// <summary>The inspection and enforcement-case ledgers export to Excel, on each database: one row per record the user
+/// may see, the same records the list gives; an enterprise's export has only its own inspections.</summary>
+public abstract class SupervisionExportApiTests(TianshanApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<List<string>> ExportedNumbersAsync(HttpClient client, string url, string sheet)
+    {
+        var response = await client.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
+        return book.Worksheet(sheet).RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).ToList();
+    }
+
+    [Fact]
+    public async Task Inspections_and_cases_export_the_records_of_the_list()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        using var enterprise = await app.LoginAsync("enterprise");
+        using var inspector = await app.LoginAsync("inspector");
+        var own = (await enterprise.GetFromJsonAsync<JsonElement>("/api/enterprises", Ct)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var other = (await bureau.GetFromJsonAsync<JsonElement>("/api/enterprises?pageSize=200", Ct)).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("id").GetGuid()).First(id => id != own);
+        var template = (await inspector.GetFromJsonAsync<JsonElement>("/api/inspections/templates", Ct)).EnumerateArray().First();
+        foreach (var enterpriseId in new[] { own, other })
+        {
+            var recorded = await inspector.PostAsJsonAsync("/api/inspections", new
+            {
+                enterpriseId, template = template.GetProperty("code").GetString(), inspectors = new[] { "马建国", "李秀兰" }, enterpriseSignatory = "王强",
+                results = template.GetProperty("items").EnumerateArray().Select(i => new { number = i.GetProperty("number").GetInt32(), result = "Compliant" }),
+            }, Ct);
+            Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync(Ct));
+        }
+
+        var inspections = (await bureau.GetFromJsonAsync<JsonElement>("/api/inspections", Ct)).EnumerateArray().Select(i => i.GetProperty("number").GetString()!).ToList();
+        Assert.NotEmpty(inspections);
+        Assert.Equal(inspections.Order(), (await ExportedNumbersAsync(bureau, "/api/inspections/export", "检查记录台账")).Order());
+        var cases = (await bureau.GetFromJsonAsync<JsonElement>("/api/cases", Ct)).EnumerateArray().Select(c => c.GetProperty("number").GetString()!).ToList();
+        Assert.Equal(cases.Order(), (await ExportedNumbersAsync(bureau, "/api/cases/export", "执法案件台账")).Order());
+
+        var ownInspections = (await enterprise.GetFromJsonAsync<JsonElement>("/api/inspections", Ct)).EnumerateArray().Select(i => i.GetProperty("number").GetString()!).ToList();
+        var exported = await ExportedNumbersAsync(enterprise, "/api/inspections/export", "检查记录台账");
+        Assert.Equal(ownInspections.Order(), exported.Order());
+        Assert.NotEmpty(exported);
+        Assert.True(exported.Count < inspections.Count, "an enterprise exports only its own inspections");
+    }
+}
+
+[Collection(OnSqlite.Name)]
+public sealed class SupervisionExportApiOnSqlite(SqliteApp app) : SupervisionExportApiTests(app);
+
+[Collection(OnPostgres.Name)]
+public sealed class SupervisionExportApiOnPostgres(PostgresApp app) : SupervisionExportApiTests(app);
