@@ -11,6 +11,36 @@ public sealed class DisasterReportPagesTests(BrowserApp app)
     private static readonly LocatorAssertionsToBeVisibleOptions Long = new() { Timeout = 30_000 };
 
     [Fact]
+    public async Task The_report_page_opens_again_with_the_network_down_from_the_phones_cache()
+    {
+        var page = await app.LoggedInPageAsync("community");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/disaster-report");
+        await Expect(page.Locator("#network-state")).ToContainTextAsync("网络已连接", new() { Timeout = 20_000 });
+        // The service worker takes the page over, then a reload online fills its cache with the page and its files.
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null", null, new() { Timeout = 30_000 });
+        await page.ReloadAsync();
+        await Expect(page.Locator("#network-state")).ToContainTextAsync("网络已连接", new() { Timeout = 20_000 });
+        var cached = await page.EvaluateAsync<string[]>(
+            "async () => (await (await caches.open('tianshan-disaster-report-v1')).keys()).map(r => new URL(r.url).pathname)");
+        Assert.Contains("/disaster-report", cached);
+        Assert.Contains(cached, p => p.EndsWith("tianshan-disaster-report.js", StringComparison.Ordinal));
+
+        await page.Context.SetOfflineAsync(true);
+        try
+        {
+            await page.ReloadAsync();
+            await Expect(page.Locator("h1")).ToHaveTextAsync("灾情报送", new() { Timeout = 20_000 });
+            await Expect(page.Locator("#network-state")).ToContainTextAsync("当前无网络", new() { Timeout = 10_000 });
+            await Expect(page.Locator("#filing-submit")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.Context.SetOfflineAsync(false);
+        }
+    }
+
+    [Fact]
     public async Task A_report_written_offline_is_kept_on_the_phone_and_stored_exactly_once_when_the_network_returns()
     {
         var page = await app.LoggedInPageAsync("community");

@@ -8,6 +8,10 @@
   var QUEUE = 'tianshan.disaster.queue';
   var form = document.getElementById('filing-form');
   if (!form) return;
+  // The page itself opens offline from the service worker's cache (wwwroot/disaster-report-sw.js).
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/disaster-report-sw.js', { scope: '/disaster-report' }).catch(function () { /* still works online */ });
+  }
   var sending = false;
 
   function load() {
