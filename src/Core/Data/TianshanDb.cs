@@ -193,8 +193,19 @@ public sealed class SqliteTianshanDb(DbContextOptions<SqliteTianshanDb> options,
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
-        // SQLite has no time-zone type and cannot order or compare DateTimeOffset text; store UTC ticks instead.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite has no time-zone type and cannot order or compare DateTimeOffset text; store the binary form (an integer)
+        // of the UTC instant, so a time given in China time orders and compares with the others (the encoding keeps the
+        // offset, and two offsets of one instant would not compare equal).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcBinaryConverter>();
+    }
+
+    private sealed class UtcBinaryConverter() : ValueConverter<DateTimeOffset, long>(v => Encode(v), l => Decode(l))
+    {
+        private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+        private static long Encode(DateTimeOffset value) => (long)Binary.ConvertToProvider(value.ToUniversalTime())!;
+
+        private static DateTimeOffset Decode(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
     }
 }
 

@@ -38,8 +38,9 @@ public static class ShelterOpening
             case ShelterStatus.OutOfUse:
                 throw new WorkflowException($"{shelter.Name}暂停使用，不能开放");
         }
-        shelter.Status = ShelterStatus.Open;
+        // The incident's check (still open) comes first, so a refusal leaves nothing changed in the context.
         incident.RecordShelterOpened(shelter.Name, shelter.Capacity, db.Scope.UserName, time.GetUtcNow());
+        shelter.Status = ShelterStatus.Open;
         await db.SaveChangesAsync(ct);
         return new OpenResult(shelter.Code, shelter.Name, shelter.Capacity, ResourceLabels.Of(shelter.Status));
     }

@@ -21,6 +21,14 @@ public static partial class Indicators
 
     private static bool InYear(DateTimeOffset at, int year) => ChinaTime.ToChina(at).Year == year;
 
+    /// <summary>The incidents that occurred in the China-time year, filtered in the database.</summary>
+    private static IQueryable<Incident> IncidentsOf(TianshanDb db, int year)
+    {
+        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+        var to = from.AddYears(1);
+        return db.Incidents.AsNoTracking().Where(i => i.OccurredAt >= from && i.OccurredAt < to);
+    }
+
     private static string Time(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>EP-01: communities covered by a qualified shelter ÷ all communities.</summary>
@@ -61,7 +69,7 @@ public static partial class Indicators
     /// <summary>The year's natural-disaster incidents (the plan's "灾害"), each measured from occurrence to a milestone.</summary>
     private static async Task<List<(Incident Incident, TimedEvent Event)>> DisasterMilestonesAsync(TianshanDb db, int year, MilestoneKind kind,
         Func<Incident, bool> counts, CancellationToken ct) =>
-        (await db.Incidents.AsNoTracking().ToListAsync(ct)).Where(i => InYear(i.OccurredAt, year) && counts(i)).OrderBy(i => i.OccurredAt)
+        (await IncidentsOf(db, year).ToListAsync(ct)).Where(counts).OrderBy(i => i.OccurredAt)
             .Select(i => (i, new TimedEvent(i.Id, $"{i.Number} {i.Title}", i.OccurredAt, i.Milestones.FirstOrDefault(m => m.Kind == kind)?.At))).ToList();
 
     private static IndicatorRecord MilestoneRecord((Incident Incident, TimedEvent Event) x, bool counted, string what) =>
@@ -100,8 +108,8 @@ public static partial class Indicators
     private static async Task<Computation> CommandCommsAsync(TianshanDb db, int year, CancellationToken ct)
     {
         var limit = TimeSpan.FromHours(2);
-        var incidents = (await db.Incidents.AsNoTracking().ToListAsync(ct)).Where(i => InYear(i.OccurredAt, year)
-            && (i.Category == IncidentCategory.NaturalDisaster || (i.IsProductionAccident && i.Grade >= AccidentGrade.Larger)
+        var incidents = (await IncidentsOf(db, year).ToListAsync(ct)).Where(i =>
+            (i.Category == IncidentCategory.NaturalDisaster || (i.IsProductionAccident && i.Grade >= AccidentGrade.Larger)
                 || i.Milestones.Any(m => m.Kind == MilestoneKind.CommandCommsOpened))).OrderBy(i => i.OccurredAt)
             // "接报后": measured from receipt, not occurrence.
             .Select(i => (i, new TimedEvent(i.Id, $"{i.Number} {i.Title}", i.ReceivedAt, i.Milestones.FirstOrDefault(m => m.Kind == MilestoneKind.CommandCommsOpened)?.At)))
@@ -127,8 +135,7 @@ public static partial class Indicators
     }
 
     private static async Task<List<Incident>> ProductionAccidentsAsync(TianshanDb db, int year, CancellationToken ct) =>
-        (await db.Incidents.AsNoTracking().Where(i => i.Category == IncidentCategory.Accident).ToListAsync(ct))
-            .Where(i => InYear(i.OccurredAt, year)).OrderBy(i => i.OccurredAt).ToList();
+        (await IncidentsOf(db, year).Where(i => i.Category == IncidentCategory.Accident).ToListAsync(ct)).OrderBy(i => i.OccurredAt).ToList();
 
     private static IndicatorRecord AccidentRecord(Incident i, bool counted) =>
         new("生产安全事故", i.Id, $"{i.Number} {i.Title}", counted, $"{Time(i.OccurredAt)}，{IncidentLabels.Label(i.Grade)}，死亡 {i.Deaths} 人", $"/incidents/{i.Id}");

@@ -1,3 +1,4 @@
+using Tianshan.Web.Features.Registry;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Tianshan.Core.Data;
@@ -27,7 +28,7 @@ public static class PeopleEndpoints
         people.MapGet("/certificates/alerts", (TianshanDb db, TimeProvider time, IOptions<CertificateAlertOptions> options, CancellationToken ct) =>
             PeopleActions.AlertsAsync(db, time, options.Value, ct));
         people.MapGet("/export", async (TianshanDb db, TimeProvider time, IOptions<CertificateAlertOptions> options, CancellationToken ct) =>
-            Results.File(PeopleWorkbooks.WritePeople(await PeopleActions.ListAsync(db, new(), time, options.Value, ct)), PeopleWorkbooks.ContentType, "人员持证台账.xlsx"));
+            Results.File(PeopleWorkbooks.WritePeople(await PeopleActions.ListAsync(db, new(), time, options.Value, ct)), RegistryWorkbooks.ContentType, "人员持证台账.xlsx"));
         people.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, PeopleActions.PersonRequest request, CancellationToken ct) =>
         {
             var person = await PeopleActions.CreateAsync(db, user, request, ct);
@@ -64,7 +65,7 @@ public static class PeopleEndpoints
             var details = new List<TrainingDetail>();
             foreach (var t in await TrainingActions.ListAsync(db, new(Year: year), ct))
                 details.Add(await TrainingActions.GetAsync(db, t.Id, ct));
-            return Results.File(PeopleWorkbooks.WriteTrainings(details), PeopleWorkbooks.ContentType, "培训台账.xlsx");
+            return Results.File(PeopleWorkbooks.WriteTrainings(details), RegistryWorkbooks.ContentType, "培训台账.xlsx");
         });
         trainings.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, TrainingActions.TrainingRequest request, CancellationToken ct) =>
         {
@@ -83,7 +84,7 @@ public static class PeopleEndpoints
         var publicity = app.MapGroup("/api/publicity").WithTags("Publicity").RequireAuthorization(p => p.RequireRole(PublicityActions.Readers));
         publicity.MapGet("/", (TianshanDb db, [AsParameters] PublicityActions.Filter filter, CancellationToken ct) => PublicityActions.ListPublicityAsync(db, filter, ct));
         publicity.MapGet("/export", async (TianshanDb db, int? year, CancellationToken ct) =>
-            Results.File(PeopleWorkbooks.WritePublicity(await PublicityActions.ListPublicityAsync(db, new(year), ct)), PeopleWorkbooks.ContentType, "宣传活动台账.xlsx"));
+            Results.File(PeopleWorkbooks.WritePublicity(await PublicityActions.ListPublicityAsync(db, new(year), ct)), RegistryWorkbooks.ContentType, "宣传活动台账.xlsx"));
         publicity.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, PublicityActions.PublicityRequest request, CancellationToken ct) =>
         {
             var p = await PublicityActions.CreatePublicityAsync(db, user, request, ct);
@@ -93,7 +94,7 @@ public static class PeopleEndpoints
         var surveys = app.MapGroup("/api/surveys").WithTags("Surveys").RequireAuthorization(p => p.RequireRole(PublicityActions.Readers));
         surveys.MapGet("/", (TianshanDb db, [AsParameters] PublicityActions.Filter filter, CancellationToken ct) => PublicityActions.ListSurveysAsync(db, filter, ct));
         surveys.MapGet("/export", async (TianshanDb db, int? year, CancellationToken ct) =>
-            Results.File(PeopleWorkbooks.WriteSurveys(await PublicityActions.ListSurveysAsync(db, new(year), ct)), PeopleWorkbooks.ContentType, "知识调查台账.xlsx"));
+            Results.File(PeopleWorkbooks.WriteSurveys(await PublicityActions.ListSurveysAsync(db, new(year), ct)), RegistryWorkbooks.ContentType, "知识调查台账.xlsx"));
         surveys.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, PublicityActions.SurveyRequest request, CancellationToken ct) =>
         {
             var s = await PublicityActions.CreateSurveyAsync(db, user, request, ct);
