@@ -75,7 +75,7 @@ public static partial class Indicators
         if (Calculators.TryGetValue(definition.Code, out var calculate))
         {
             var computed = await calculate(db, year, ct);
-            return (View(definition, year, computed.Actual, computed.Note), computed.Records);
+            return (View(definition, year, computed.Actual, NoteOf(computed)), computed.Records);
         }
         var entries = await db.IndicatorEntries.AsNoTracking().Where(e => e.Code == definition.Code && e.Year == year).OrderByDescending(e => e.EnteredAt)
             .ToListAsync(ct);
@@ -127,7 +127,7 @@ public static partial class Indicators
         if (Calculators.TryGetValue(definition.Code, out var calculate))
         {
             var computed = await calculate(db, year, ct);
-            return View(definition, year, computed.Actual, computed.Note);
+            return View(definition, year, computed.Actual, NoteOf(computed));
         }
         if (definition.Source == IndicatorSource.Entered)
             return entries.TryGetValue(definition.Code, out var entry)
@@ -136,6 +136,9 @@ public static partial class Indicators
         // Every computed indicator of the catalogue has a calculator (IndicatorApiTests checks none is left without).
         return View(definition, year, null, "尚无计算方法");
     }
+
+    /// <summary>A computed indicator without a value says why: nothing of the period to count (an empty denominator).</summary>
+    private static string? NoteOf(Computation c) => c.Note ?? (c.Actual is null ? "本期没有可计入的记录" : null);
 
     private static IndicatorView View(IndicatorDefinition d, int year, decimal? actual, string? note) =>
         new(d.Code, d.Name, d.Plan, d.Clause, d.Target, d.TargetText, actual, d.Unit, d.StatusOf(actual), d.Source, d.Period, year, d.Formula, note);
