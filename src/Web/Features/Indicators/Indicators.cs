@@ -31,9 +31,6 @@ public static partial class Indicators
 
     private delegate Task<Computation> Calculator(TianshanDb db, int year, CancellationToken ct);
 
-    /// <summary>The 安全生产高危行业 among the registry's sectors (矿山、危险化学品、金属冶炼 within 工贸).</summary>
-    private static readonly Sector[] HighRiskSectors = [Sector.HazardousChemicals, Sector.NonCoalMines, Sector.IndustryTrade];
-
     private static readonly Dictionary<string, Calculator> Calculators = new(StringComparer.Ordinal)
     {
         ["EP-03"] = MonitoringTerminalsAsync,
@@ -143,79 +140,83 @@ public static partial class Indicators
     private static IndicatorView View(IndicatorDefinition d, int year, decimal? actual, string? note) =>
         new(d.Code, d.Name, d.Plan, d.Clause, d.Target, d.TargetText, actual, d.Unit, d.StatusOf(actual), d.Source, d.Period, year, d.Formula, note);
 
-    /// <summary>EP-03: major hazard sources with at least one monitoring sensor installed (40号令 第十三条 requires the
-    /// monitoring of major hazard sources), over all major hazard sources in scope. "实时": the year is not used.</summary>
+    /// <summary>EP-03 (<see cref="LedgerFormulas.MonitoringTerminalRate"/>) over the major hazard sources in scope. "实时": the year is not used.</summary>
     private static async Task<Computation> MonitoringTerminalsAsync(TianshanDb db, int year, CancellationToken ct)
     {
-        var sources = await db.MajorHazardSources.AsNoTracking()
+        var sources = (await db.MajorHazardSources.AsNoTracking()
             .Select(m => new { m.Id, m.Code, m.Name, EnterpriseName = m.Enterprise!.Name, Sensors = db.Sensors.Count(s => s.MajorHazardSourceId == m.Id) })
-            .ToListAsync(ct);
-        var records = sources.OrderBy(s => s.Sensors > 0).ThenBy(s => s.EnterpriseName, StringComparer.Ordinal)
-            .Select(s => new IndicatorRecord("重大危险源", s.Id, $"{s.EnterpriseName} · {s.Name}（{s.Code}）", s.Sensors > 0,
-                s.Sensors > 0 ? $"接入传感器 {s.Sensors} 个" : "未接入监测传感器", $"/major-hazards/{s.Id}")).ToList();
-        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+            .ToListAsync(ct))
+            .OrderBy(s => s.Sensors > 0).ThenBy(s => s.EnterpriseName, StringComparer.Ordinal)
+            .Select(s => new LedgerFormulas.HazardSourceSensors(s.Id, $"{s.EnterpriseName} · {s.Name}（{s.Code}）", s.Sensors)).ToList();
+        var records = sources.Select(s => new IndicatorRecord("重大危险源", s.Id, s.Label, LedgerFormulas.IsMonitored(s),
+            s.Sensors > 0 ? $"接入传感器 {s.Sensors} 个" : "未接入监测传感器", $"/major-hazards/{s.Id}")).ToList();
+        return new Computation(LedgerFormulas.MonitoringTerminalRate(sources), records);
     }
 
-    /// <summary>EP-05: high-risk-sector enterprises inspected at least once in the year (any inspection record), over all of them.</summary>
+    /// <summary>EP-05 (<see cref="LedgerFormulas.InspectionCoverage"/>): high-risk-sector enterprises inspected in the year.</summary>
     private static async Task<Computation> InspectionCoverageAsync(TianshanDb db, int year, CancellationToken ct)
     {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        var enterprises = await db.Enterprises.AsNoTracking().Where(e => HighRiskSectors.Contains(e.Sector))
+        var highRisk = LedgerFormulas.HighRiskSectors.ToArray();
+        var enterprises = (await db.Enterprises.AsNoTracking().Where(e => highRisk.Contains(e.Sector))
             .Select(e => new { e.Id, e.Name, e.Sector, Inspections = db.Inspections.Count(i => i.EnterpriseId == e.Id && i.InspectedOn >= from && i.InspectedOn <= to) })
-            .ToListAsync(ct);
-        var records = enterprises.OrderBy(e => e.Inspections > 0).ThenBy(e => e.Name, StringComparer.Ordinal)
-            .Select(e => new IndicatorRecord("高危行业企业", e.Id, $"{e.Name}（{SectorSet.Label(e.Sector)}）", e.Inspections > 0,
-                e.Inspections > 0 ? $"{year} 年检查 {e.Inspections} 次" : $"{year} 年未检查", $"/enterprises/{e.Id}")).ToList();
-        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+            .ToListAsync(ct))
+            .OrderBy(e => e.Inspections > 0).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => new LedgerFormulas.EnterpriseInspections(e.Id, $"{e.Name}（{SectorSet.Label(e.Sector)}）", e.Sector, e.Inspections)).ToList();
+        var records = enterprises.Select(e => new IndicatorRecord("高危行业企业", e.Id, e.Label, e.InspectionsInYear > 0,
+            e.InspectionsInYear > 0 ? $"{year} 年检查 {e.InspectionsInYear} 次" : $"{year} 年未检查", $"/enterprises/{e.Id}")).ToList();
+        return new Computation(LedgerFormulas.InspectionCoverage(enterprises), records);
     }
 
-    /// <summary>The comprehensive rescue teams the staffing and equipment rates count: every team in the ledger except the
-    /// social (civil) forces, whose strength the district does not set.</summary>
-    private static async Task<List<RescueTeam>> ComprehensiveTeamsAsync(TianshanDb db, CancellationToken ct) =>
-        await db.RescueTeams.AsNoTracking().Where(t => t.Type != RescueTeamType.Civil).OrderBy(t => t.Code).ToListAsync(ct);
+    private static async Task<List<LedgerFormulas.TeamStrength>> TeamsAsync(TianshanDb db, CancellationToken ct) =>
+        (await db.RescueTeams.AsNoTracking().OrderBy(t => t.Code).ToListAsync(ct))
+            .Select(t => new LedgerFormulas.TeamStrength(t.Id, $"{t.Name}（{t.Code}）", t.Type, t.Members, t.AuthorisedMembers, t.EquipmentHeld,
+                t.EquipmentRequired)).ToList();
 
-    /// <summary>EP-06: teams with at least their authorised strength (a team without an authorised strength is not counted as met).</summary>
+    /// <summary>EP-06 (<see cref="LedgerFormulas.StaffingRate"/>): comprehensive teams at their authorised strength.</summary>
     private static async Task<Computation> TeamStaffingAsync(TianshanDb db, int year, CancellationToken ct)
     {
-        var records = (await ComprehensiveTeamsAsync(db, ct)).Select(t => new IndicatorRecord("救援队伍", t.Id, $"{t.Name}（{t.Code}）",
-            t.AuthorisedMembers > 0 && t.Members >= t.AuthorisedMembers, $"在岗 {t.Members} 人 / 编制 {t.AuthorisedMembers} 人", "/resources/ledger/teams")).ToList();
-        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+        var teams = await TeamsAsync(db, ct);
+        var records = teams.Where(LedgerFormulas.IsComprehensive).Select(t => new IndicatorRecord("救援队伍", t.Id, t.Label,
+            LedgerFormulas.IsStaffed(t), $"在岗 {t.Members} 人 / 编制 {t.AuthorisedMembers} 人", "/resources/ledger/teams")).ToList();
+        return new Computation(LedgerFormulas.StaffingRate(teams), records);
     }
 
-    /// <summary>EP-07: teams holding at least the equipment their standard requires.</summary>
+    /// <summary>EP-07 (<see cref="LedgerFormulas.EquipmentRate"/>): comprehensive teams holding their required equipment.</summary>
     private static async Task<Computation> TeamEquipmentAsync(TianshanDb db, int year, CancellationToken ct)
     {
-        var records = (await ComprehensiveTeamsAsync(db, ct)).Select(t => new IndicatorRecord("救援队伍", t.Id, $"{t.Name}（{t.Code}）",
-            t.EquipmentRequired > 0 && t.EquipmentHeld >= t.EquipmentRequired, $"装备 {t.EquipmentHeld} / 应配 {t.EquipmentRequired} 件（套）",
-            "/resources/ledger/teams")).ToList();
-        return new Computation(IndicatorCatalogue.Rate(records.Count(r => r.Counted), records.Count), records);
+        var teams = await TeamsAsync(db, ct);
+        var records = teams.Where(LedgerFormulas.IsComprehensive).Select(t => new IndicatorRecord("救援队伍", t.Id, t.Label,
+            LedgerFormulas.IsEquipped(t), $"装备 {t.EquipmentHeld} / 应配 {t.EquipmentRequired} 件（套）", "/resources/ledger/teams")).ToList();
+        return new Computation(LedgerFormulas.EquipmentRate(teams), records);
     }
 
-    /// <summary>EP-15: social (civil) rescue forces in the ledger.</summary>
+    /// <summary>EP-15 (<see cref="LedgerFormulas.CivilForces"/>): social (civil) rescue forces in the ledger.</summary>
     private static async Task<Computation> CivilTeamsAsync(TianshanDb db, int year, CancellationToken ct)
     {
-        var records = (await db.RescueTeams.AsNoTracking().Where(t => t.Type == RescueTeamType.Civil).OrderBy(t => t.Code).ToListAsync(ct))
-            .Select(t => new IndicatorRecord("社会救援力量", t.Id, $"{t.Name}（{t.Code}）", true, $"{t.Members} 人", "/resources/ledger/teams")).ToList();
-        return new Computation(records.Count, records);
+        var teams = await TeamsAsync(db, ct);
+        var records = teams.Where(t => !LedgerFormulas.IsComprehensive(t))
+            .Select(t => new IndicatorRecord("社会救援力量", t.Id, t.Label, true, $"{t.Members} 人", "/resources/ledger/teams")).ToList();
+        return new Computation(LedgerFormulas.CivilForces(teams), records);
     }
 
-    /// <summary>DP-05: communities awarded the national title (全国综合减灾示范社区), up to the end of the year asked.</summary>
+    /// <summary>DP-05 (<see cref="LedgerFormulas.NationalDemonstrationCommunities"/>), up to the end of the year asked.</summary>
     private static async Task<Computation> DemonstrationCommunitiesAsync(TianshanDb db, int year, CancellationToken ct)
     {
-        var rows = await db.DemonstrationCommunities.AsNoTracking().Include(d => d.Division).OrderBy(d => d.Division!.Name).ToListAsync(ct);
+        var rows = (await db.DemonstrationCommunities.AsNoTracking().Include(d => d.Division).OrderBy(d => d.Division!.Name).ToListAsync(ct))
+            .Select(d => new LedgerFormulas.Demonstration(d.DivisionId, d.Division!.Name, d.Status, d.Level, d.AwardedYear)).ToList();
         var records = rows.Select(d =>
         {
-            var counted = d.Status == DemonstrationStatus.Awarded && d.Level == DemonstrationLevel.National && d.AwardedYear <= year;
             var detail = d.Status switch
             {
                 DemonstrationStatus.Awarded => $"{d.AwardedYear} 年获{(d.Level == DemonstrationLevel.National ? "全国" : d.Level == DemonstrationLevel.Region ? "自治区" : "市级")}命名",
                 DemonstrationStatus.Applying => "申报中",
                 _ => "培育中",
             };
-            return new IndicatorRecord("社区", d.DivisionId, d.Division!.Name, counted, detail, "/disaster-risk/demonstration");
+            return new IndicatorRecord("社区", d.DivisionId, d.Label, LedgerFormulas.IsNationalBy(d, year), detail, "/disaster-risk/demonstration");
         }).ToList();
-        return new Computation(records.Count(r => r.Counted), records);
+        return new Computation(LedgerFormulas.NationalDemonstrationCommunities(rows, year), records);
     }
 
     public static void MapIndicators(this IEndpointRouteBuilder app)

@@ -18,7 +18,7 @@ public static partial class Indicators
         var people = await db.People.AsNoTracking().Where(p => p.EnterpriseId != null && (p.Role == PersonRole.Principal || p.Role == PersonRole.SafetyManager))
             .Select(p => new { p.Id, p.Name, p.Role, p.EnterpriseId, EnterpriseName = p.Enterprise!.Name, p.Enterprise.Sector }).ToListAsync(ct);
         var attendance = await AttendanceRowsAsync(db, year, TrainingKind.EmergencyCompetence, ct);
-        var result = EmergencyCompetence(people.Select(p => new PersonRow(p.Id, p.Role, p.Sector)), attendance, year, HighRiskSectors);
+        var result = EmergencyCompetence(people.Select(p => new PersonRow(p.Id, p.Role, p.Sector)), attendance, year, LedgerFormulas.HighRiskSectors);
         var byId = people.ToDictionary(p => p.Id);
         var records = result.Items.Select(i => (Row: byId[i.Person.Id], i.Sessions))
             .OrderBy(i => i.Sessions > 0).ThenBy(i => i.Row.EnterpriseName, StringComparer.Ordinal).ThenBy(i => i.Row.Role)
