@@ -112,6 +112,53 @@ public abstract class MqttIngestTests(TianshanApp app)
     }
 
     [Fact]
+    public async Task Alarm_history_exports_to_Excel_with_who_acknowledged_scoped_to_the_user()
+    {
+        using var client = await app.LoginAsync("enterprise");
+        using var bureau = await app.LoginAsync("bureau");
+        var sensor = await SensorAsync(client, "Temperature");
+        var code = sensor.GetProperty("code").GetString()!;
+        var enterprise = sensor.GetProperty("enterpriseCode").GetString()!;
+        var payload = $"{{\"t\":\"{DateTimeOffset.UtcNow:O}\",\"v\":{(sensor.GetProperty("highHigh").GetDouble() + 0.5).ToString(CultureInfo.InvariantCulture)}}}";
+        var (exit, output) = await PublishAsync(app.MqttPort!.Value, enterprise, TianshanApp.DemoPassword, $"tianshan/{enterprise}/{code}", payload);
+        Assert.True(exit == 0, output);
+        JsonElement? alarm = null;
+        for (var i = 0; i < 100 && alarm is null; i++)
+        {
+            alarm = (await client.GetFromJsonAsync<JsonElement>("/api/alarms?state=active")).EnumerateArray().Cast<JsonElement?>()
+                .FirstOrDefault(a => a!.Value.GetProperty("sensorCode").GetString() == code && a.Value.GetProperty("kind").GetString() == "HighHigh");
+            if (alarm is null)
+                await Task.Delay(100);
+        }
+        Assert.NotNull(alarm);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await client.PostAsJsonAsync($"/api/alarms/{alarm.Value.GetProperty("id")}/acknowledge", new { note = "导出前确认" })).StatusCode);
+
+        static async Task<List<ClosedXML.Excel.IXLRangeRow>> RowsAsync(HttpClient c, string url)
+        {
+            var response = await c.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+            return book.Worksheet("报警记录").RangeUsed()!.Rows().Skip(1).ToList();
+        }
+        var own = await RowsAsync(client, "/api/alarms/export");
+        var row = Assert.Single(own, r => r.Cell(2).GetString() == code && r.Cell(4).GetString().Contains("高高", StringComparison.Ordinal));
+        Assert.Equal("enterprise", row.Cell(11).GetString());                  // 确认人
+        Assert.Contains("enterprise：导出前确认", row.Cell(20).GetString(), StringComparison.Ordinal);   // the journal keeps who and why
+        Assert.Single(own.Select(r => r.Cell(1).GetString()).Distinct());     // an enterprise exports only its own alarms
+        var all = await RowsAsync(bureau, "/api/alarms/export");
+        Assert.Contains(all, r => r.Cell(2).GetString() == code);
+        Assert.True(all.Count >= own.Count);
+        // A range that ends before today holds nothing from today.
+        Assert.DoesNotContain(await RowsAsync(bureau, "/api/alarms/export?from=2020-01-01&to=2020-12-31"), r => r.Cell(2).GetString() == code);
+
+        var tooLong = await bureau.GetAsync("/api/alarms/export?from=2024-01-01&to=2025-06-30");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("366", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await bureau.GetAsync("/api/alarms/export?from=2025-02-01&to=2025-01-01")).StatusCode);
+    }
+
+    [Fact]
     public async Task Malformed_and_unknown_readings_are_counted_and_valid_neighbours_stored()
     {
         using var client = await app.LoginAsync("enterprise2");

@@ -65,10 +65,55 @@ public static class AlarmEndpoints
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The longest range one export covers: a year of alarm history (40号令 asks the records be kept, and a year is
+    /// what an annual review reads).</summary>
+    public const int MaxExportDays = 366;
+
+    /// <summary>报警记录 as Excel: every alarm raised in scope between two China-time days (inclusive), oldest first, with
+    /// its acknowledgement, shelving and disposal — the record that proves afterwards what was done. Default: the last 30 days.</summary>
+    public static async Task<byte[]> ExportAsync(TianshanDb db, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
+    {
+        var last = to ?? ChinaTime.Today(time);
+        var first = from ?? last.AddDays(-29);
+        if (first > last)
+            throw new DomainValidationException("from", "起始日期不能晚于结束日期");
+        if (last.DayNumber - first.DayNumber + 1 > MaxExportDays)
+            throw new DomainValidationException("from", $"一次最多导出 {MaxExportDays} 天的报警记录，请缩小日期范围");
+        var start = StartOfChinaDay(first);
+        var end = StartOfChinaDay(last.AddDays(1));
+        var alarms = await db.Alarms.AsNoTracking().Include(a => a.Sensor).Include(a => a.Enterprise)
+            .Where(a => a.RaisedAt >= start && a.RaisedAt < end).ToListAsync(ct);
+        static string Time(DateTimeOffset? at) =>
+            at is { } t ? ChinaTime.ToChina(t).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
+        return Registry.RegistryWorkbooks.WriteTable("报警记录",
+            ["企业", "传感器编号", "传感器名称", "报警类型", "优先级", "状态", "报警时间", "报警值", "单位", "确认时间", "确认人", "搁置至", "搁置原因",
+             "结束时间", "升级级次", "处置原因", "处置措施", "是否误报", "处置人", "报警日志"],
+            alarms.OrderBy(a => a.RaisedAt).Select(a =>
+            {
+                var v = AlarmView.Of(a, a.Sensor!, a.Enterprise!.Name);
+                return new object?[]
+                {
+                    v.EnterpriseName, v.SensorCode, v.SensorName, v.KindLabel, v.PriorityLabel, v.StateLabel, Time(v.RaisedAt), v.RaisedValue, v.Unit,
+                    Time(v.AcknowledgedAt), v.AcknowledgedBy ?? "", Time(v.ShelvedUntil), v.Reason ?? "", Time(v.EndedAt), v.EscalationStep,
+                    v.DisposalCause ?? "", v.DisposalAction ?? "", v.FalseAlarm switch { true => "是", false => "否", null => "" }, v.DisposedBy ?? "", Journal(a),
+                };
+            }));
+    }
+
+    /// <summary>The alarm's journal in one cell, a line per state change: time, from → to, who, and their note.</summary>
+    private static string Journal(Alarm alarm) => string.Join('\n', alarm.Events.OrderBy(e => e.At).Select(e =>
+        $"{ChinaTime.ToChina(e.At):yyyy-MM-dd HH:mm:ss} {AlarmLabels.Label(e.From)}→{AlarmLabels.Label(e.To)}" +
+        (e.User is null ? "" : $" {e.User}") + (string.IsNullOrWhiteSpace(e.Note) ? "" : $"：{e.Note}")));
+
+    private static DateTimeOffset StartOfChinaDay(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Zone.BaseUtcOffset).ToUniversalTime();
+
     internal static void MapAlarms(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/alarms").WithTags("Alarms").RequireAuthorization();
         api.MapGet("/", (TianshanDb db, string? state, Guid? sensorId, int? take, CancellationToken ct) => List(db, state, sensorId, take ?? 200, ct));
+        api.MapGet("/export", async (TianshanDb db, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct) =>
+            Results.File(await ExportAsync(db, from, to, time, ct), Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("报警记录", time)));
         api.MapPost("/{id:guid}/acknowledge", async (TianshanDb db, AlarmEngine engine, Guid id, AcknowledgeRequest? request, CancellationToken ct) =>
         {
             await Acknowledge(db, engine, id, request?.Note, ct);
