@@ -111,6 +111,57 @@ public abstract class MqttIngestTests(TianshanApp app)
         Assert.Contains("bad user name or password", output, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Sends a hand-built MQTT 3.1.1 CONNECT (clean session, user name and password) and returns the CONNACK
+    /// return code.</summary>
+    private static async Task<int> ConnectReturnCodeAsync(int port, string clientId, string user, string password)
+    {
+        static byte[] Field(string value)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(value);
+            return [(byte)(bytes.Length >> 8), (byte)bytes.Length, .. bytes];
+        }
+        byte[] body = [.. Field("MQTT"), 4, 0x80 | 0x40 | 0x02, 0, 60, .. Field(clientId), .. Field(user), .. Field(password)];
+        Assert.True(body.Length < 128);                                     // one-byte remaining length
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync((byte[])[0x10, (byte)body.Length, .. body]);
+        var connack = new byte[4];
+        await stream.ReadExactlyAsync(connack);
+        Assert.Equal(0x20, connack[0]);
+        return connack[3];
+    }
+
+    /// <summary>MQTT 3.1.1 §3.1.3.1: a server MAY accept a zero-byte client id (and then assign one); if it does not, it MUST
+    /// answer CONNACK 0x02 (identifier rejected). The embedded broker (MQTTnet) assigns ids only to MQTT 5 clients, so a 3.1.1
+    /// gateway must name itself — and it gets the clear 0x02, not a dropped connection. A named 3.1.1 gateway publishes.</summary>
+    [Fact]
+    public async Task An_MQTT_3_1_1_gateway_must_name_itself_and_then_publishes()
+    {
+        using var client = await app.LoginAsync("enterprise");
+        var sensor = await SensorAsync(client, "Level");
+        var code = sensor.GetProperty("code").GetString()!;
+        var enterprise = sensor.GetProperty("enterpriseCode").GetString()!;
+        var port = app.MqttPort!.Value;
+        Assert.Equal(0x02, await ConnectReturnCodeAsync(port, "", enterprise, TianshanApp.DemoPassword));
+        Assert.Equal(0x00, await ConnectReturnCodeAsync(port, "gw-311-raw", enterprise, TianshanApp.DemoPassword));
+
+        var factory = new MQTTnet.MqttClientFactory();
+        using var gateway = factory.CreateMqttClient();
+        var connected = await gateway.ConnectAsync(factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311).WithClientId("gw-311").WithCredentials(enterprise, TianshanApp.DemoPassword).Build());
+        Assert.Equal(MQTTnet.MqttClientConnectResultCode.Success, connected.ResultCode);
+        var value = 1.375;
+        var published = await gateway.PublishAsync(new MQTTnet.MqttApplicationMessageBuilder().WithTopic($"tianshan/{enterprise}/{code}")
+            .WithPayload($"{{\"t\":\"{DateTimeOffset.UtcNow:O}\",\"v\":{value.ToString(CultureInfo.InvariantCulture)}}}")
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        Assert.True(published.IsSuccess, published.ReasonString);
+        // The PUBACK came after the commit, so the reading is there now.
+        var latest = await client.GetFromJsonAsync<JsonElement>($"/api/monitoring/sensors/{sensor.GetProperty("id")}/latest");
+        Assert.Equal(value, latest.GetProperty("value").GetDouble(), 3);
+        await gateway.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions());
+    }
+
     [Fact]
     public async Task Alarm_history_exports_to_Excel_with_who_acknowledged_scoped_to_the_user()
     {

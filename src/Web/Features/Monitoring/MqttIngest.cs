@@ -48,7 +48,9 @@ public sealed class MqttIngest(IOptions<MqttOptions> options, SensorDirectory di
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += e =>
         {
-            // MQTT 5 lets a client leave its id empty and have the server assign one (§3.1.3.1).
+            // MQTT 5 lets a client leave its id empty and have the server assign one (§3.1.3.1). For MQTT 3.1.1 accepting an
+            // empty id is only a MAY (§3.1.3.1) and MQTTnet does not: such a gateway gets CONNACK 0x02 (identifier rejected)
+            // and must send its own id (README, gateways).
             if (string.IsNullOrEmpty(e.ClientId))
                 e.AssignedClientIdentifier = "gateway-" + Guid.NewGuid().ToString("N");
             if (e.UserName == SensorDirectory.DemoFeedUser && e.Password == directory.DemoFeedToken)
