@@ -238,7 +238,8 @@ public abstract class PlanApiTests(TianshanApp app)
     }
 
     /// <summary>The form's last evaluation date (2号令 第三十五条): a plan registered late carries its last evaluation and the three-year clock
-    /// runs from it; an evaluation before publication is a 400 on the field and the edit it came with is not stored either.</summary>
+    /// runs from it; an evaluation before publication is a 400 on the field and the edit it came with is not stored either. Also the drill
+    /// forms' server checks: a follow-up without a deadline, and a planned drill naming a plan outside the caller's scope.</summary>
     [Fact]
     public async Task The_last_evaluation_date_restarts_the_three_year_clock_and_a_bad_one_stores_nothing()
     {
@@ -277,6 +278,17 @@ public abstract class PlanApiTests(TianshanApp app)
         Assert.Equal(HttpStatusCode.BadRequest, drill.StatusCode);
         Assert.Equal("第1项整改措施缺少完成期限",
             (await drill.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("followUps[0].deadline")[0].GetString());
+
+        // Another enterprise cannot name this plan in its annual drill plan: outside its scope, the plan does not exist for it.
+        using var enterprise2 = await app.LoginAsync("enterprise2");
+        var foreign = await enterprise2.PostAsJsonAsync("/api/drills/plans", new
+        {
+            year = DateTime.UtcNow.AddHours(8).Year, organisation = "另一企业",
+            items = new[] { new { month = 6, scenario = "罐区泄漏处置", type = "Functional", planId = id } },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Equal("第1项的预案不存在或不在您的管辖范围内",
+            (await foreign.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("items[0].planId")[0].GetString());
     }
 }
 
