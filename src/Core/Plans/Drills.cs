@@ -111,7 +111,9 @@ public sealed record DrillDetails
                 errors[$"followUps[{i}].action"] = [$"第{i + 1}项整改措施缺少内容（不超过 1000 字）"];
             if (string.IsNullOrWhiteSpace(f.Owner) || f.Owner.Length > 100)
                 errors[$"followUps[{i}].owner"] = [$"第{i + 1}项整改措施缺少责任人"];
-            if (f.Deadline < HeldOn)
+            if (f.Deadline == default)
+                errors[$"followUps[{i}].deadline"] = [$"第{i + 1}项整改措施缺少完成期限"];
+            else if (f.Deadline < HeldOn)
                 errors[$"followUps[{i}].deadline"] = [$"第{i + 1}项整改措施的期限不能早于演练日期"];
         }
         if (errors.Count > 0)

@@ -236,6 +236,60 @@ public abstract class PlanApiTests(TianshanApp app)
             Assert.Contains(sheet.RowsUsed(), r => r.Cell(3).GetString() == drills[0].GetProperty("planTitle").GetString());
         }
     }
+
+    /// <summary>The form's last evaluation date (2号令 第三十五条): a plan registered late carries its last evaluation and the three-year clock
+    /// runs from it; an evaluation before publication is a 400 on the field and the edit it came with is not stored either. Also the drill
+    /// forms' server checks: a follow-up without a deadline, and a planned drill naming a plan outside the caller's scope.</summary>
+    [Fact]
+    public async Task The_last_evaluation_date_restarts_the_three_year_clock_and_a_bad_one_stores_nothing()
+    {
+        using var enterprise = await app.LoginAsync("enterprise");
+        var published = DateTime.UtcNow.AddHours(8).AddYears(-2);
+        var evaluated = published.AddYears(1);
+        static string D(DateTime d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var levels = new[] { new { level = "IV", triggers = "罐区泄漏", actions = "班组现场处置" } };
+        var id = await CreateAsync(enterprise, new
+        {
+            title = "乙烯罐区综合应急预案（评估测试）", kind = "EnterpriseComprehensive", owner = "独山子石化公司", version = "2024版", publishedOn = D(published),
+            lastEvaluatedOn = D(evaluated), levels,
+        });
+        var plan = (await enterprise.GetFromJsonAsync<JsonElement>($"/api/plans/{id}", Ct)).GetProperty("plan");
+        Assert.Equal(D(evaluated), plan.GetProperty("lastEvaluatedOn").GetString());
+        Assert.Equal(D(evaluated.AddYears(3)), plan.GetProperty("revisionDueOn").GetString());
+
+        var bad = await enterprise.PutAsJsonAsync($"/api/plans/{id}", new
+        {
+            title = "改名不应保存", kind = "EnterpriseComprehensive", owner = "独山子石化公司", version = "2024版", publishedOn = D(published),
+            lastEvaluatedOn = D(published.AddDays(-1)), levels,
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("评估日期须在公布日期之后、今天之前",
+            (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("evaluatedOn")[0].GetString());
+        plan = (await enterprise.GetFromJsonAsync<JsonElement>($"/api/plans/{id}", Ct)).GetProperty("plan");
+        Assert.Equal("乙烯罐区综合应急预案（评估测试）", plan.GetProperty("title").GetString());
+        Assert.Equal(D(evaluated), plan.GetProperty("lastEvaluatedOn").GetString());
+
+        // A follow-up action without a deadline is named as such, not reported as "before the drill".
+        var drill = await enterprise.PostAsJsonAsync("/api/drills", new
+        {
+            planId = id, scenario = "罐区泄漏处置", heldOn = D(DateTime.UtcNow.AddHours(8)), type = "Functional", participants = "罐区班组", participantCount = 8,
+            evaluation = "处置及时", followUps = new[] { new { action = "补充堵漏器材", owner = "李强" } },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, drill.StatusCode);
+        Assert.Equal("第1项整改措施缺少完成期限",
+            (await drill.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("followUps[0].deadline")[0].GetString());
+
+        // Another enterprise cannot name this plan in its annual drill plan: outside its scope, the plan does not exist for it.
+        using var enterprise2 = await app.LoginAsync("enterprise2");
+        var foreign = await enterprise2.PostAsJsonAsync("/api/drills/plans", new
+        {
+            year = DateTime.UtcNow.AddHours(8).Year, organisation = "另一企业",
+            items = new[] { new { month = 6, scenario = "罐区泄漏处置", type = "Functional", planId = id } },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Equal("第1项的预案不存在或不在您的管辖范围内",
+            (await foreign.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("items[0].planId")[0].GetString());
+    }
 }
 
 [Collection(OnSqlite.Name)]

@@ -91,8 +91,19 @@ public static class DrillQueries
         if (enterpriseId is { } eid)
             path = await db.Enterprises.Where(e => e.Id == eid).Select(e => e.Division!.Path).FirstOrDefaultAsync(ct)
                 ?? throw new DomainValidationException("enterpriseId", "企业不存在或不在您的管辖范围内");
+        // A planned drill may name the plan it drills; the plan must be one the caller can see (the scoped set), as everywhere else.
+        var items = r.Items ?? [];
+        var named = items.Where(i => i.PlanId is not null).Select(i => i.PlanId!.Value).Distinct().ToList();
+        if (named.Count > 0)
+        {
+            var known = (await db.EmergencyPlans.Where(p => named.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            var unknown = items.Select((i, n) => (i.PlanId, n)).Where(x => x.PlanId is { } id && !known.Contains(id))
+                .ToDictionary(x => $"items[{x.n}].planId", x => new[] { $"第{x.n + 1}项的预案不存在或不在您的管辖范围内" });
+            if (unknown.Count > 0)
+                throw new DomainValidationException(unknown);
+        }
         var plan = DrillPlan.Create(r.Year ?? 0, r.Organisation ?? "", enterpriseId, path,
-            (r.Items ?? []).Select(i => new PlannedDrill { Month = i.Month ?? 0, Scenario = i.Scenario ?? "", Type = i.Type ?? 0, PlanId = i.PlanId }).ToList(),
+            items.Select(i => new PlannedDrill { Month = i.Month ?? 0, Scenario = i.Scenario ?? "", Type = i.Type ?? 0, PlanId = i.PlanId }).ToList(),
             db.Scope.UserName);
         db.DrillPlans.Add(plan);
         await db.SaveChangesAsync(ct);

@@ -27,7 +27,8 @@ public static class PlanActions
     public sealed record LevelRequest(ResponseLevel? Level, string? Triggers, string? Actions);
 
     public sealed record SaveRequest(string? Title, PlanKind? Kind, string? Owner, string? Version, DateOnly? PublishedOn, Guid? EnterpriseId,
-        Guid? MajorHazardSourceId, Guid? HiddenHazardId, List<Sector>? Sectors, string? Summary, List<LevelRequest>? Levels);
+        Guid? MajorHazardSourceId, Guid? HiddenHazardId, List<Sector>? Sectors, string? Summary, List<LevelRequest>? Levels,
+        DateOnly? LastEvaluatedOn = null);
 
     public sealed record FileRequest(string? FilingNumber, DateOnly? FiledOn);
 
@@ -47,6 +48,7 @@ public static class PlanActions
         IncidentActions.RequireAny(user, Editors, "登记预案");
         var (details, path) = await DetailsAsync(db, r, ct);
         var plan = EmergencyPlan.Register(details, path, db.Scope.UserName, time.GetUtcNow(), ChinaTime.Today(time));
+        Evaluated(plan, r, time);
         db.EmergencyPlans.Add(plan);
         await db.SaveChangesAsync(ct);
         return plan;
@@ -58,7 +60,16 @@ public static class PlanActions
         IncidentActions.RequireAny(user, Editors, "修改预案");
         var (details, path) = await DetailsAsync(db, r, ct);
         plan.Update(details, path, ChinaTime.Today(time));
+        Evaluated(plan, r, time);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The form's 最近评估日期: a changed date is a 第三十五条 evaluation (the three-year clock restarts from it), recorded in the
+    /// same commit as the plan's facts so a rejected date stores nothing. An existing plan registered late may carry its last evaluation.</summary>
+    private static void Evaluated(EmergencyPlan plan, SaveRequest r, TimeProvider time)
+    {
+        if (r.LastEvaluatedOn is { } on && on != plan.LastEvaluatedOn)
+            plan.RecordEvaluation(on, ChinaTime.Today(time));
     }
 
     public static Task FileAsync(TianshanDb db, ClaimsPrincipal user, Guid id, FileRequest r, TimeProvider time, CancellationToken ct) =>
