@@ -16,6 +16,12 @@ public sealed class ReadingIngest(IReadingStore store, AlarmEngine engine) : Bac
 
     private sealed record Request(ReadOnlyMemory<Sample> Samples, TaskCompletionSource Done);
 
+    private readonly TaskCompletionSource _schemaReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the reading store's tables exist; the maintenance waits for it so its first roll-up does not
+    /// race the schema's creation ("no such table: rollup").</summary>
+    public Task SchemaReady => _schemaReady.Task;
+
     private readonly Channel<Request> _requests = Channel.CreateBounded<Request>(new BoundedChannelOptions(50_000) { SingleReader = true });
 
     /// <summary>Completes when the samples are durably stored (throws if storing failed: the message is then not acknowledged).</summary>
@@ -29,6 +35,7 @@ public sealed class ReadingIngest(IReadingStore store, AlarmEngine engine) : Bac
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await store.EnsureSchemaAsync(stoppingToken);
+        _schemaReady.TrySetResult();
         await engine.Ready.WaitAsync(stoppingToken);
         var waiting = new List<Request>();
         var readings = new Reading[MaxBatch];

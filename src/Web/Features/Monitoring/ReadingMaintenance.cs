@@ -7,7 +7,7 @@ namespace Tianshan.Web.Features.Monitoring;
 /// <summary>Keeps the reading store in shape: every <see cref="MonitoringOptions.RollUpSeconds"/> packs the closed minutes into their day partitions with their
 /// 1-minute aggregates; every hour creates the coming partitions and drops raw days past 30 (40号令 requires ≥ 30) and
 /// aggregates past three years.</summary>
-public sealed class ReadingMaintenance(IReadingStore store, TimeProvider time, IOptions<MonitoringOptions> options,
+public sealed class ReadingMaintenance(IReadingStore store, ReadingIngest ingest, TimeProvider time, IOptions<MonitoringOptions> options,
     ILogger<ReadingMaintenance> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,6 +16,7 @@ public sealed class ReadingMaintenance(IReadingStore store, TimeProvider time, I
         var lastHousekeeping = DateTimeOffset.MinValue;
         try
         {
+            await ingest.SchemaReady.WaitAsync(stoppingToken);
             do
             {
                 var now = time.GetUtcNow();
@@ -34,7 +35,9 @@ public sealed class ReadingMaintenance(IReadingStore store, TimeProvider time, I
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    Log.MaintenanceFailed(logger, e);
+                    // A failure while the host stops (connections closing under a roll-up) is not a maintenance fault.
+                    if (!stoppingToken.IsCancellationRequested)
+                        Log.MaintenanceFailed(logger, e);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
