@@ -220,7 +220,7 @@ public static class DemoResources
                 db.DisasterInformants.Add(new DisasterInformant
                 {
                     Code = $"XXY{n + 1:000}", Name = $"{surnames[n % surnames.Length]}信息员{n + 1}" + Demo, Phone = $"139-0000-{8200 + n}",
-                    UserName = code == "650202001001" && k == 0 ? "community" : null, TrainingsThisYear = n % 3, DivisionId = divisions[code].Id, IsDemo = true,
+                    UserName = code == "650202001001" && k == 0 ? "community" : null, DivisionId = divisions[code].Id, IsDemo = true,
                 });
             }
         }

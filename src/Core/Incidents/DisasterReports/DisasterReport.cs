@@ -287,12 +287,5 @@ public sealed class DisasterInformant : ResourceRecord
     public string? Phone { get; set; }
     /// <summary>The platform login, if the informant has one.</summary>
     public string? UserName { get; set; }
-    /// <summary>Trainings attended this year (the plan asks for ≥2).</summary>
-    public int TrainingsThisYear { get; set; }
-
-    protected override IEnumerable<(string, string)> Check()
-    {
-        if (TrainingsThisYear < 0)
-            yield return ("trainingsThisYear", "培训次数不能为负数");
-    }
+    // Trainings attended are not kept here: they are counted from training attendance (People), the one truth for DP-03.
 }

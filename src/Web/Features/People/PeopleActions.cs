@@ -11,7 +11,7 @@ public sealed record CertificateView(Guid Id, Guid PersonId, string PersonName, 
     CertificateState State, int DaysLeft, int? WindowDays, string AlertLabel);
 
 public sealed record PersonView(Guid Id, Guid? EnterpriseId, string Affiliation, string Name, PersonRole Role, string RoleLabel, string? Position,
-    string? Phone, DateOnly? HiredOn, IReadOnlyList<CertificateView> Certificates);
+    string? Phone, DateOnly? HiredOn, IReadOnlyList<CertificateView> Certificates, string? EnterpriseCreditCode = null);
 
 /// <summary>
 /// People and their certificates as the API, the pages and the Excel export share them. Reads go through the scoped context
@@ -41,7 +41,7 @@ public static class PeopleActions
 
     private static PersonView ViewOf(Person p, DateOnly today, CertificateAlertOptions options) =>
         new(p.Id, p.EnterpriseId, p.Enterprise?.Name ?? BureauName, p.Name, p.Role, PeopleLabels.Label(p.Role), p.Position, p.Phone, p.HiredOn,
-            p.Certificates.OrderBy(c => c.ExpiresOn).Select(c => ViewOf(c, p, today, options)).ToList());
+            p.Certificates.OrderBy(c => c.ExpiresOn).Select(c => ViewOf(c, p, today, options)).ToList(), p.Enterprise?.CreditCode);
 
     public static async Task<List<PersonView>> ListAsync(TianshanDb db, Filter f, TimeProvider time, CertificateAlertOptions options, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using Tianshan.Core.Platform;
 
 namespace Tianshan.Web.Features.People;
 
-/// <summary>Routes of C11: /api/people (people and certificates, alerts), /api/trainings, /api/publicity, /api/surveys.</summary>
+/// <summary>Routes of C11: /api/people (people and certificates, alerts, Excel export/import and its template), /api/trainings, /api/publicity, /api/surveys.</summary>
 public static class PeopleEndpoints
 {
     public static IServiceCollection AddPeople(this IServiceCollection services)
@@ -29,6 +29,13 @@ public static class PeopleEndpoints
             PeopleActions.AlertsAsync(db, time, options.Value, ct));
         people.MapGet("/export", async (TianshanDb db, TimeProvider time, IOptions<CertificateAlertOptions> options, CancellationToken ct) =>
             Results.File(PeopleWorkbooks.WritePeople(await PeopleActions.ListAsync(db, new(), time, options.Value, ct)), RegistryWorkbooks.ContentType, "人员持证台账.xlsx"));
+        people.MapGet("/import-template", () => Results.File(PeopleWorkbooks.WritePeopleTemplate(), RegistryWorkbooks.ContentType, "人员持证导入模板.xlsx"));
+        people.MapPost("/import", async (TianshanDb db, ClaimsPrincipal user, IFormFile file, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            var report = await ImportPeople.Handle(db, user, stream, ct);
+            return report.Stored ? Results.Ok(report) : Results.BadRequest(report);
+        }).DisableAntiforgery();
         people.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, PeopleActions.PersonRequest request, CancellationToken ct) =>
         {
             var person = await PeopleActions.CreateAsync(db, user, request, ct);

@@ -80,6 +80,23 @@ internal sealed class ImportCells(int row, Func<string, string> cell, List<Impor
         return default;
     }
 
+    /// <summary>A date that may be left empty.</summary>
+    public DateOnly? OptionalDate(string column) => cell(column).Length == 0 ? null : Date(column);
+
+    /// <summary>One value of an enum, written as its Chinese label (the same label exports write); empty or unknown is a problem.</summary>
+    public T? Choice<T>(string column, Func<T, string> label) where T : struct, Enum
+    {
+        var v = cell(column);
+        var values = Enum.GetValues<T>();
+        foreach (var value in values)
+        {
+            if (string.Equals(label(value), v, StringComparison.Ordinal))
+                return value;
+        }
+        Problem(column, v.Length == 0 ? $"“{column}”不能为空" : $"“{v}”应为：{string.Join("、", values.Select(label).Distinct())}");
+        return null;
+    }
+
     public Sector Sector(string column)
     {
         var v = cell(column);

@@ -70,8 +70,7 @@ internal static class Ledgers
 
     public static readonly Ledger<DisasterInformant> Informants = new("informants", "灾害信息员", "Disaster informants", Col.With<DisasterInformant>(
         Col.Text<DisasterInformant>("联系电话", r => r.Phone, (r, v) => r.Phone = v),
-        Col.Text<DisasterInformant>("平台账号", r => r.UserName, (r, v) => r.UserName = v),
-        Col.Int<DisasterInformant>("本年培训次数", r => r.TrainingsThisYear, (r, v) => r.TrainingsThisYear = v)));
+        Col.Text<DisasterInformant>("平台账号", r => r.UserName, (r, v) => r.UserName = v)));
 
     public static readonly IReadOnlyList<ILedger> All = [Teams, Experts, Warehouses, Materials, Equipment, Shelters, FireStations, Hospitals, Informants];
 
