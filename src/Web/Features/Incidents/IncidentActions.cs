@@ -113,6 +113,8 @@ public static class IncidentActions
         }
         if (source == IncidentSource.MonitoringAlarm)
         {
+            if (r.AlarmId is null)
+                throw new DomainValidationException("alarmId", "来源为监测报警的事件须关联报警记录");
             var alarm = await db.Alarms.AsNoTracking().FirstOrDefaultAsync(a => a.Id == r.AlarmId, ct)
                 ?? throw new NotFoundException("报警记录不存在或不在您的管辖范围内");
             enterpriseId = alarm.EnterpriseId;
