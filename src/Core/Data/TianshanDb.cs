@@ -127,9 +127,15 @@ public abstract partial class TianshanDb : IdentityDbContext<TianshanUser>
         builder.Entity<EnforcementCase>().HasQueryFilter(Through<EnforcementCase>(visible, c => c.Enterprise!));
         builder.Entity<EnforcementCaseDocument>().HasQueryFilter(Through<EnforcementCaseDocument>(visible, d => d.EnforcementCase!.Enterprise!));
         builder.Entity<InspectionAttachment>().HasQueryFilter(Through<InspectionAttachment>(visible, a => a.Inspection!.Enterprise!));
-        // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents.
+        // An incident belongs to where it happened; an enterprise user sees only its own enterprise's incidents; a department sees
+        // those of its sectors like hidden hazards — an enterprise's through its enterprise, any other by the sector its subtype
+        // falls under, and one that no sector supervises (a natural disaster, 其他) only with every sector (bureau, streets).
         builder.Entity<Incident>().HasQueryFilter(i =>
-            Scope.EnterpriseId != null ? i.EnterpriseId == Scope.EnterpriseId : i.DivisionPath.StartsWith(Scope.DivisionPath));
+            Scope.EnterpriseId != null
+                ? i.EnterpriseId == Scope.EnterpriseId
+                : i.DivisionPath.StartsWith(Scope.DivisionPath) && (i.EnterpriseId != null
+                    ? i.Enterprise != null && ((int)Scope.Sectors & (int)i.Enterprise.Sector) != 0   // null: the enterprise is out of scope
+                    : i.Sector != null ? ((int)Scope.Sectors & (int)i.Sector.Value) != 0 : Scope.Sectors == SectorSet.All));
         // Plans and drills: an enterprise's are scoped through its enterprise like its hidden hazards (an enterprise user sees its own, a
         // department its sectors); the government's own plans (no enterprise) by division path, and never to enterprise users.
         builder.Entity<EmergencyPlan>().HasQueryFilter(p => p.EnterpriseId == null

@@ -165,7 +165,8 @@ public sealed record InvestigationClosure
 /// <summary>
 /// An incident (突发事件) from intake to closure: graded (production accidents by 493号令 第三条 from their figures, other
 /// emergencies by the desk), re-graded when a 续报 changes the figures, its reports up the ladder against the legal clocks,
-/// milestones, and closure with the investigation (四不放过). Scoped by its division path and, if any, its enterprise.
+/// milestones, and closure with the investigation (四不放过). Scoped by its division path and its sector: its enterprise's, if any,
+/// else <see cref="Sector"/>.
 /// </summary>
 public sealed class Incident
 {
@@ -195,6 +196,9 @@ public sealed class Incident
     public Guid? EnterpriseId { get; private set; }
     public Enterprise? Enterprise { get; private set; }
     public Guid? AlarmId { get; private set; }
+    /// <summary>The supervising sector of an incident with no enterprise, from its subtype (<see cref="IncidentSubtypes.SectorOf"/>):
+    /// a department sees the incidents of its sectors. An enterprise's incident is scoped through its enterprise's sector instead.</summary>
+    public Sector? Sector { get; private set; }
     /// <summary>Where it happened, as a division path ("/650202/650202001/"): the jurisdiction scope.</summary>
     public string DivisionPath { get; private set; } = "";
     public IncidentStatus Status { get; private set; }
@@ -243,6 +247,7 @@ public sealed class Incident
             EnterpriseId = details.EnterpriseId,
             AlarmId = details.AlarmId,
             DivisionPath = divisionPath,
+            Sector = details.EnterpriseId is null ? IncidentSubtypes.SectorOf(details.Subtype) : null,
             Status = IncidentStatus.Responding,
             RegisteredBy = by,
             RegisteredAt = now,

@@ -1,3 +1,5 @@
+using Tianshan.Core.Registry;
+
 namespace Tianshan.Core.Incidents;
 
 /// <summary>How the duty desk learned of the incident.</summary>
@@ -60,4 +62,19 @@ public static class IncidentSubtypes
 
     /// <summary>493号令 第十三条: the 7-day supplementary window applies to road traffic and fire accidents.</summary>
     public static bool HasSevenDayWindow(string subtype) => subtype is RoadTraffic or Fire;
+
+    /// <summary>The sector whose supervising department an accident of this subtype concerns when no enterprise is named
+    /// (安全生产法 第十条第二款: the departments supervise work safety "在各自的职责范围内" of their sectors); null for the
+    /// subtypes no one sector supervises (natural disasters, public health, social security, 其他生产安全事故) — those stay
+    /// with the bureau and the territorial levels.</summary>
+    public static Sector? SectorOf(string subtype) => subtype switch
+    {
+        "危险化学品事故" => Sector.HazardousChemicals,
+        Fire => Sector.CrowdedPlaces,
+        RoadTraffic => Sector.RoadTransport,
+        "建设施工事故" => Sector.Construction,
+        "工贸事故" => Sector.IndustryTrade,
+        "特种设备事故" => Sector.SpecialEquipment,
+        _ => null,
+    };
 }

@@ -21,6 +21,7 @@ public static class DispatchEndpoints
         services.AddSingleton<RoadNetworkHolder>();
         services.AddHostedService(sp => sp.GetRequiredService<RoadNetworkHolder>());
         services.AddScoped<IFacilityPoints, AtlasFacilityPoints>();
+        services.AddSingleton<CoverageCache>();
         // The incident page shows the nearest teams, stations and shelters by road (issue 5: the desk dispatches from the incident).
         services.AddSingleton(new Tianshan.Web.Features.Incidents.IncidentSection("就近调度（按道路行驶时间）",
             typeof(Tianshan.Web.Components.Pages.Dispatch.IncidentNearestResources)));
@@ -69,21 +70,27 @@ public static class DispatchEndpoints
                 DispatchQueries.ParseKind(kind), k ?? 3);
         });
         dispatch.MapGet("/coverage", async (RoadNetworkHolder holder, IFacilityPoints facilities, TianshanDb db, IWebHostEnvironment env,
-            double? minutes, double? turnout, string? station, double? serviceMeters, CancellationToken ct) =>
+            CoverageCache cache, double? minutes, double? turnout, string? station, double? serviceMeters, CancellationToken ct) =>
         {
             var network = holder.Require();
             var whatIf = string.IsNullOrWhiteSpace(station) ? (GeoPoint?)null : DispatchQueries.ParsePoint(station, "station", "假设消防站");
             if (serviceMeters is < 0 or > 2000)
                 throw new DomainValidationException("serviceMeters", "道路两侧服务距离应在 0 到 2000 米之间");
-            var boundary = env.WebRootFileProvider.GetFileInfo(BoundaryFile);
-            NetTopologySuite.Geometries.Geometry? district = null;
-            if (boundary.Exists)
+            var stations = await facilities.ListAsync(ct);
+            var population = await DispatchQueries.PopulationAsync(db, ct);
+            var (m, t, service) = (minutes ?? 5, turnout ?? 1, serviceMeters ?? Isochrones.DefaultServiceMeters);
+            return cache.GetOrCompute(network, stations, population, m, t, whatIf, service, () =>
             {
-                await using var stream = boundary.CreateReadStream();
-                district = PlaneGeoJson.ReadPolygons(stream, network.Graph.Plane);
-            }
-            return DispatchQueries.Coverage(network, await facilities.ListAsync(ct), await DispatchQueries.PopulationAsync(db, ct), district,
-                minutes ?? 5, turnout ?? 1, whatIf, serviceMeters ?? Isochrones.DefaultServiceMeters);
+                // The district boundary is a file shipped with the host: the same for every answer of this process.
+                NetTopologySuite.Geometries.Geometry? district = null;
+                var boundary = env.WebRootFileProvider.GetFileInfo(BoundaryFile);
+                if (boundary.Exists)
+                {
+                    using var stream = boundary.CreateReadStream();
+                    district = PlaneGeoJson.ReadPolygons(stream, network.Graph.Plane);
+                }
+                return DispatchQueries.Coverage(network, stations, population, district, m, t, whatIf, service);
+            });
         });
         app.MapPost("/api/incidents/{id:guid}/open-shelter", (TianshanDb db, ClaimsPrincipal user, Guid id, ShelterOpening.OpenRequest request,
                 TimeProvider time, CancellationToken ct) => ShelterOpening.OpenAsync(db, user, id, request, time, ct))

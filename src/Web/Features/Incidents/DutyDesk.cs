@@ -78,6 +78,29 @@ public static class DutyDesk
         return (await query.ToListAsync(ct)).OrderByDescending(e => e.At).Take(500).Select(View).ToList();
     }
 
+    /// <summary>值班日志 as Excel: every line from <paramref name="from"/> to <paramref name="to"/> (China-time days, both included; by
+    /// default the last 30 days), oldest first, with the incident's number where the line is an incident's.</summary>
+    public static async Task<byte[]> LogWorkbookAsync(TianshanDb db, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
+    {
+        var last = to ?? ChinaTime.Today(time);
+        var first = from ?? last.AddDays(-29);
+        if (first > last)
+            throw new DomainValidationException("from", "开始日期不能晚于结束日期");
+        if (last.DayNumber - first.DayNumber > 366)
+            throw new DomainValidationException("to", "一次最多导出一年的值班日志");
+        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var lines = (await db.DutyLog.AsNoTracking().Where(e => e.At >= start && e.At < end).ToListAsync(ct)).OrderBy(e => e.At).ToList();
+        var ids = lines.Where(e => e.IncidentId != null).Select(e => e.IncidentId!.Value).Distinct().ToList();
+        var numbers = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Number, ct);
+        return Tianshan.Web.Features.Registry.RegistryWorkbooks.WriteTable("值班日志", ["时间", "类别", "内容", "来电单位/人", "电话", "事件编号", "记录人"],
+            lines.Select(e => new object?[]
+            {
+                ChinaTime.ToChina(e.At).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), DutyLabels.Label(e.Kind), e.Summary,
+                e.Caller ?? "", e.Phone ?? "", e.IncidentId is { } id && numbers.TryGetValue(id, out var n) ? n : "", e.By ?? "",
+            }));
+    }
+
     public static async Task<LogView> AddLogAsync(TianshanDb db, LogRequest r, TimeProvider time, CancellationToken ct)
     {
         var kind = r.Kind ?? DutyLogKind.Call;

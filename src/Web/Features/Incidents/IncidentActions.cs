@@ -113,6 +113,8 @@ public static class IncidentActions
         }
         if (source == IncidentSource.MonitoringAlarm)
         {
+            if (r.AlarmId is null)
+                throw new DomainValidationException("alarmId", "来源为监测报警的事件须关联报警记录");
             var alarm = await db.Alarms.AsNoTracking().FirstOrDefaultAsync(a => a.Id == r.AlarmId, ct)
                 ?? throw new NotFoundException("报警记录不存在或不在您的管辖范围内");
             enterpriseId = alarm.EnterpriseId;
@@ -161,7 +163,7 @@ public static class IncidentActions
         };
         // Every intake lands in the duty log in the same commit (值班日志 records each incident as it is taken).
         return await RecordNumbers.AddAsync(db, db.Incidents.IgnoreQueryFilters().Select(i => i.Number), "SJ", 5, now,
-            number => Incident.Intake(number, details, divisionPath, db.Scope.UserName, now), ct,
+            number => RequireSector(db.Scope, Incident.Intake(number, details, divisionPath, db.Scope.UserName, now)), ct,
             beforeSave: incident => db.DutyLog.Add(DutyLogEntry.Create(DutyLogKind.Incident,
                 $"{incident.Number} {incident.Title}（{IncidentLabels.Label(incident.Grade)}，{incident.Figures.Summary()}）",
                 incident.Reporter, incident.ReporterPhone, incident.Id, db.Scope.UserName, now)));
@@ -223,6 +225,16 @@ public static class IncidentActions
         if (line is not null)
             db.DutyLog.Add(DutyLogEntry.Create(DutyLogKind.IncidentUpdate, line.Length > 2000 ? line[..2000] : line, null, null, incident.Id, db.Scope.UserName, now));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A department takes only incidents of the sectors it supervises (it could not see any other): an enterprise's is
+    /// checked when the enterprise is found in its scope, any other here by the sector of its subtype.</summary>
+    private static Incident RequireSector(UserScope scope, Incident incident)
+    {
+        if (incident.EnterpriseId is null && scope.Sectors != Tianshan.Core.Registry.SectorSet.All
+            && (incident.Sector is not { } sector || (scope.Sectors & sector) == 0))
+            throw new ForbiddenException("该类事件不属于您监管的行业，请报区应急管理局值班室");
+        return incident;
     }
 
     internal static void RequireAny(ClaimsPrincipal user, IEnumerable<string> roles, string action)

@@ -68,6 +68,9 @@ internal static class IncidentEndpoints
         duty.MapGet("/roster", (TianshanDb db, DateOnly from, DateOnly to, CancellationToken ct) => DutyDesk.RosterAsync(db, from, to, ct));
         duty.MapPut("/roster", (TianshanDb db, DutyDesk.ShiftRequest request, CancellationToken ct) => DutyDesk.SetShiftAsync(db, request, ct));
         duty.MapGet("/log", (TianshanDb db, DateOnly? day, CancellationToken ct) => DutyDesk.LogAsync(db, day, ct));
+        duty.MapGet("/log/export", async (TianshanDb db, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct) =>
+            Results.File(await DutyDesk.LogWorkbookAsync(db, from, to, time, ct), Tianshan.Web.Features.Registry.RegistryWorkbooks.ContentType,
+                Tianshan.Web.Features.Resources.LedgerActions.FileName("值班日志", time)));
         duty.MapPost("/log", async (TianshanDb db, DutyDesk.LogRequest request, TimeProvider time, CancellationToken ct) =>
         {
             var entry = await DutyDesk.AddLogAsync(db, request, time, ct);

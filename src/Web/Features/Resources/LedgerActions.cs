@@ -203,7 +203,13 @@ internal static class LedgerActions
         var cells = new ImportCells(0, h => values.TryGetValue(h, out var v) ? v.Trim() : "", problems);
         var record = new T { DivisionId = divisionId };
         foreach (var column in ledger.Columns)
-            column.Parse?.Invoke(record, cells);
+        {
+            // A form leaves a field empty where an import file has the column: a required one is asked for, not taken as 0.
+            if (column.Required && cells.Text(column.Header).Length == 0)
+                cells.Problem(column.Header, $"请填写{column.Header}");
+            else
+                column.Parse?.Invoke(record, cells);
+        }
         if (problems.Count > 0)
             throw new DomainValidationException(problems.GroupBy(p => p.Column).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
         return record;

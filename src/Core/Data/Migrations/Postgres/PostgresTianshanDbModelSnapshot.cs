@@ -877,6 +877,9 @@ namespace Tianshan.Core.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("Sector")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SeriousInjuries")
                         .HasColumnType("integer");
 

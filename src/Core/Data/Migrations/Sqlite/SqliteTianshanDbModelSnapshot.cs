@@ -867,6 +867,9 @@ namespace Tianshan.Core.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Sector")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SeriousInjuries")
                         .HasColumnType("INTEGER");
 
