@@ -5,7 +5,7 @@ namespace Tianshan.Browser.Tests;
 
 /// <summary>A warning from draft to the public page through the pages: the duty officer picks two communities on the map and
 /// drafts a yellow rainstorm warning, submits it; the 信息审核发布 user approves and publishes it; its deliveries show per
-/// channel; and anyone sees it on the public page with its map, without logging in.</summary>
+/// channel; and anyone sees it on the public page with its map and the shelters near it, without logging in.</summary>
 [Collection(WithBrowser.Name)]
 public sealed class WarningPagesTests(BrowserApp app)
 {
@@ -61,6 +61,12 @@ public sealed class WarningPagesTests(BrowserApp app)
         var section = anonymous.Locator(".public-warning", new() { HasText = headline });
         await Expect(section).ToBeVisibleAsync(Long);
         await Expect(section).ToContainTextAsync("金山社区、喀什路社区");
+        // Nearby shelters from the resource atlas: 独山子第三中学's (BN003, in 金山社区) is listed with its capacity, and on the map.
+        var shelter = section.Locator(".nearby-shelters tr[data-shelter='BN003']");
+        await Expect(shelter).ToContainTextAsync("独山子第三中学避难场所");
+        await Expect(shelter).ToContainTextAsync("1000 人");
+        await Expect(shelter).ToContainTextAsync("区域内");
+        await Expect(anonymous.Locator("#public-warning-map .shelter-marker[data-shelter='BN003']")).ToBeVisibleAsync(Long);
         await Expect(anonymous.Locator("#public-warning-map[data-shapes]")).ToBeVisibleAsync(Long);
         Assert.True(int.Parse(await anonymous.Locator("#public-warning-map").GetAttributeAsync("data-shapes") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 2);
         await BrowserApp.ScreenshotAsync(anonymous, "public-warnings");

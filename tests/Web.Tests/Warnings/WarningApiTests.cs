@@ -18,12 +18,13 @@ public abstract class WarningApiTests(TianshanApp app)
     public const string Kashilu = "650202002002";
 
     public static object Draft(string headline = "暴雨黄色预警", string eventType = "rainstorm", string level = "Yellow", string[]? communities = null,
-        string[]? polygons = null, bool english = true) => new
+        string[]? polygons = null, bool english = true, string[]? circles = null) => new
     {
         eventType,
         level,
         communityCodes = communities ?? [Jinshan],
         polygons = polygons ?? [],
+        circles = circles ?? [],
         onset = DateTimeOffset.UtcNow.AddHours(1),
         expires = DateTimeOffset.UtcNow.AddHours(13),
         headline,
@@ -215,7 +216,9 @@ public abstract class WarningApiTests(TianshanApp app)
         using var bureau = await app.LoginAsync("bureau");
         var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [Jinshan]), Ct));
         var recipients = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/recipients", Ct)).EnumerateArray().ToList();
-        var communities = recipients.Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
+        // Shelter managers are the exception: a shelter near the area stands in its own community (see the next test).
+        var communities = recipients.Where(r => r.GetProperty("category").GetString() != "ShelterManager")
+            .Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
         Assert.Equal([Jinshan], communities);
         Assert.Contains(recipients, r => r.GetProperty("category").GetString() == "Vulnerable" && r.GetProperty("channel").GetString() == "Sms");
         Assert.Contains(recipients, r => r.GetProperty("channel").GetString() == "Loudspeaker" && r.GetProperty("address").GetString() == $"LS-{Jinshan}-01");
@@ -229,8 +232,46 @@ public abstract class WarningApiTests(TianshanApp app)
         var drawn = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings",
             Draft(communities: [], polygons: ["44.325,84.890 44.325,84.896 44.320,84.896 44.320,84.890 44.325,84.890"]), Ct));
         var inPolygon = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{drawn}/recipients", Ct)).EnumerateArray()
-            .Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
+            .Where(r => r.GetProperty("category").GetString() != "ShelterManager").Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
         Assert.Equal([Kashilu], inPolygon);
+    }
+
+    [Fact]
+    public async Task Shelter_managers_of_shelters_inside_or_within_two_km_of_the_area_are_recipients()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        static bool IsManagerOf(JsonElement r, string shelter) => r.GetProperty("category").GetString() == "ShelterManager"
+            && r.GetProperty("name").GetString()!.StartsWith(shelter, StringComparison.Ordinal);
+
+        // 独山子第三中学's shelter (BN003) is registered in 金山社区: inside a warning for that community, its manager gets an SMS.
+        var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [Jinshan]), Ct));
+        var recipients = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/recipients", Ct)).EnumerateArray().ToList();
+        var manager = Assert.Single(recipients, r => IsManagerOf(r, "独山子第三中学避难场所"));
+        Assert.Equal("Sms", manager.GetProperty("channel").GetString());
+        Assert.Equal("0992-3600912", manager.GetProperty("address").GetString());
+        Assert.Equal(0, manager.GetProperty("reach").GetInt32());   // not counted as a resident reached
+        var shelters = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/shelters", Ct)).EnumerateArray().ToList();
+        var inside = Assert.Single(shelters, s => s.GetProperty("code").GetString() == "BN003");
+        Assert.True(inside.GetProperty("inside").GetBoolean());
+        Assert.Equal(1000, inside.GetProperty("capacity").GetInt32());
+
+        // A circle whose edge is 2.19 km north of BN003 leaves it out; a wider one whose edge is 1.89 km away takes it in.
+        var rows = (await bureau.GetFromJsonAsync<JsonElement>("/api/resources/shelters", Ct)).EnumerateArray();
+        var bn003 = rows.Single(r => r.GetProperty("code").GetString() == "BN003").GetProperty("id").GetGuid();
+        var atlas = await bureau.GetFromJsonAsync<JsonElement>($"/api/resources/shelters/{bn003}", Ct);
+        double lat = atlas.GetProperty("latitude").GetDouble(), lon = atlas.GetProperty("longitude").GetDouble();
+        var north = (lat + 0.0225).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);   // 2.49 km
+        var east = lon.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        var far = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [], circles: [$"{north},{east} 0.3"]), Ct));
+        Assert.DoesNotContain((await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{far}/recipients", Ct)).EnumerateArray(),
+            r => IsManagerOf(r, "独山子第三中学避难场所"));
+        var near = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [], circles: [$"{north},{east} 0.6"]), Ct));
+        Assert.Single((await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{near}/recipients", Ct)).EnumerateArray(),
+            r => IsManagerOf(r, "独山子第三中学避难场所"));
+        var nearby = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{near}/shelters", Ct)).EnumerateArray()
+            .Single(s => s.GetProperty("code").GetString() == "BN003");
+        Assert.False(nearby.GetProperty("inside").GetBoolean());
+        Assert.InRange(nearby.GetProperty("distanceKm").GetDouble(), 1.85, 1.95);
     }
 }
 

@@ -38,6 +38,8 @@ internal static class WarningEndpoints
             Results.Text(await a.CapXmlAsync(id, ct), "application/cap+xml; charset=utf-8"));
         api.MapGet("/{id:guid}/recipients", async (TianshanDb db, WarningActions a, Guid id, CancellationToken ct) =>
             await WarningRecipients.ResolveAsync(db, await a.FindAsync(id, ct), ct));
+        api.MapGet("/{id:guid}/shelters", async (TianshanDb db, WarningActions a, Guid id, CancellationToken ct) =>
+            await WarningShelters.ForAsync(db, await a.FindAsync(id, ct), ct));
         api.MapPost("/", async (WarningActions a, ClaimsPrincipal user, WarningActions.DraftRequest request, CancellationToken ct) =>
         {
             var w = await a.DraftAsync(user, request, ct);

@@ -52,6 +52,21 @@ window.tianshanWarningMap = {
         shapes++;
       }
     }
+    // Shelters near any warning, once each: a green square marker with its address and capacity.
+    const shown = new Set();
+    for (const w of warnings) {
+      for (const s of (w.shelters || [])) {
+        if (shown.has(s.code)) continue;
+        shown.add(s.code);
+        const marker = L.marker([s.lat, s.lon], {
+          icon: L.divIcon({ className: "shelter-marker", html: "避", iconSize: [20, 20] }),
+          title: s.name
+        }).bindPopup(`<b>${s.name}</b><br>${s.address || ""}<br>容纳 ${s.capacity} 人`).addTo(map);
+        const node = marker.getElement && marker.getElement();
+        if (node) node.setAttribute("data-shelter", s.code);
+      }
+    }
+    el.setAttribute("data-shelters", String(shown.size));
     el.setAttribute("data-shapes", String(shapes));
   }
 };
