@@ -80,6 +80,9 @@ internal static class WarningEndpoints
             var w = await a.DraftCancelAsync(user, id, request, ct);
             return Results.Created($"/api/warnings/{w.Id}", new { w.Id, w.Status, w.References });
         });
+        api.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/resend", async (WarningActions a, ClaimsPrincipal user, Guid id, Guid deliveryId,
+            WarningActions.ResendRequest? request, ChannelRegistry channels, IOptions<DeliveryOptions> delivery, CancellationToken ct) =>
+            Results.Ok(await a.ResendAsync(user, id, deliveryId, request ?? new(false), channels, delivery, ct)));
         api.MapGet("/statistics", (TianshanDb db, CancellationToken ct) => WarningStatisticsQuery.ComputeAsync(db, ct));
         api.MapGet("/event-types", () => WarningEventTypes.All);
 
