@@ -13,11 +13,19 @@ public sealed record ReceiptRequest(string? DeliveryKey, string? Status, string?
 
 public sealed record ContactRequest(string? CommunityCode, string? Name, ContactCategory? Category, WarningChannel? Channel, string? Address, int? Reach, string? Note);
 
+/// <summary>Refuses to start with a CAP identity that cannot make a GB/T 35965.1 identifier (see <see cref="CapOptions.Problems"/>).</summary>
+internal sealed class CapOptionsValidation : IValidateOptions<CapOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CapOptions options) =>
+        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+}
+
 internal static class WarningEndpoints
 {
     public static IServiceCollection AddWarnings(this IServiceCollection services)
     {
-        services.AddOptions<CapOptions>().BindConfiguration(CapOptions.Section);
+        services.AddOptions<CapOptions>().BindConfiguration(CapOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CapOptions>, CapOptionsValidation>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section);
         services.AddHttpClient("warning-channels");
