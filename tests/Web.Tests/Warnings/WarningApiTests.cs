@@ -216,9 +216,7 @@ public abstract class WarningApiTests(TianshanApp app)
         using var bureau = await app.LoginAsync("bureau");
         var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [Jinshan]), Ct));
         var recipients = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/recipients", Ct)).EnumerateArray().ToList();
-        // Shelter managers are the exception: a shelter near the area stands in its own community (see the next test).
-        var communities = recipients.Where(r => r.GetProperty("category").GetString() != "ShelterManager")
-            .Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
+        var communities = recipients.Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
         Assert.Equal([Jinshan], communities);
         Assert.Contains(recipients, r => r.GetProperty("category").GetString() == "Vulnerable" && r.GetProperty("channel").GetString() == "Sms");
         Assert.Contains(recipients, r => r.GetProperty("channel").GetString() == "Loudspeaker" && r.GetProperty("address").GetString() == $"LS-{Jinshan}-01");
@@ -232,7 +230,7 @@ public abstract class WarningApiTests(TianshanApp app)
         var drawn = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings",
             Draft(communities: [], polygons: ["44.325,84.890 44.325,84.896 44.320,84.896 44.320,84.890 44.325,84.890"]), Ct));
         var inPolygon = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{drawn}/recipients", Ct)).EnumerateArray()
-            .Where(r => r.GetProperty("category").GetString() != "ShelterManager").Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
+            .Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
         Assert.Equal([Kashilu], inPolygon);
     }
 
@@ -250,6 +248,7 @@ public abstract class WarningApiTests(TianshanApp app)
         Assert.Equal("Sms", manager.GetProperty("channel").GetString());
         Assert.Equal("0992-3600912", manager.GetProperty("address").GetString());
         Assert.Equal(0, manager.GetProperty("reach").GetInt32());   // not counted as a resident reached
+        Assert.Equal(Jinshan, manager.GetProperty("communityCode").GetString());
         var shelters = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/shelters", Ct)).EnumerateArray().ToList();
         var inside = Assert.Single(shelters, s => s.GetProperty("code").GetString() == "BN003");
         Assert.True(inside.GetProperty("inside").GetBoolean());
@@ -266,12 +265,52 @@ public abstract class WarningApiTests(TianshanApp app)
         Assert.DoesNotContain((await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{far}/recipients", Ct)).EnumerateArray(),
             r => IsManagerOf(r, "独山子第三中学避难场所"));
         var near = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [], circles: [$"{north},{east} 0.6"]), Ct));
-        Assert.Single((await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{near}/recipients", Ct)).EnumerateArray(),
+        var outside = Assert.Single((await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{near}/recipients", Ct)).EnumerateArray(),
             r => IsManagerOf(r, "独山子第三中学避难场所"));
+        // Outside the area's communities: no community, so 金山社区's residents do not count as people in this area.
+        Assert.Equal(JsonValueKind.Null, outside.GetProperty("communityCode").ValueKind);
         var nearby = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{near}/shelters", Ct)).EnumerateArray()
             .Single(s => s.GetProperty("code").GetString() == "BN003");
         Assert.False(nearby.GetProperty("inside").GetBoolean());
         Assert.InRange(nearby.GetProperty("distanceKm").GetDouble(), 1.85, 1.95);
+    }
+
+    [Fact]
+    public async Task The_warning_ledger_exports_to_Excel_with_level_area_times_status_and_coverage()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        using var publisher = await app.LoginAsync("publisher");
+        var headline = $"导出测试暴雨黄色预警 {Guid.NewGuid():N}"[..22];
+        var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(headline, communities: [Jinshan]), Ct));
+        var (identifier, _) = await ReleaseAsync(bureau, publisher, id);
+
+        var response = await bureau.GetAsync("/api/warnings/export", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
+        var sheet = book.Worksheet("预警信息台账");
+        var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Equal(["预警编号", "报文类型", "事件类型", "级别", "标题", "区域", "生效时间", "失效时间", "状态", "起草人", "起草时间", "审核人", "发布时间",
+            "区域内人数", "已覆盖人数", "覆盖率"], headers);
+        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == identifier);
+        string Cell(string header) => row.Cell(headers.IndexOf(header) + 1).GetString();
+        Assert.Equal(headline, Cell("标题"));
+        Assert.Contains("黄", Cell("级别"), StringComparison.Ordinal);
+        Assert.Contains("金山社区", Cell("区域"), StringComparison.Ordinal);
+        Assert.Equal("已发布", Cell("状态"));
+        Assert.Equal("publisher", Cell("审核人"));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", Cell("生效时间"));
+        Assert.Equal(5900, row.Cell(headers.IndexOf("区域内人数") + 1).GetDouble());   // 金山社区's residents: nearby shelters add none
+        // Drafts are in the ledger too, without coverage.
+        var draft = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(headline + "草稿"), Ct));
+        using var again = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await bureau.GetByteArrayAsync("/api/warnings/export", Ct)));
+        var draftRow = again.Worksheet(1).RowsUsed().Single(r => r.Cell(5).GetString() == headline + "草稿");
+        Assert.Equal("草稿", draftRow.Cell(9).GetString());
+        Assert.True(draftRow.Cell(14).IsEmpty());
+        Assert.NotEqual(Guid.Empty, draft);
+
+        using var enterprise = await app.LoginAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync("/api/warnings/export", Ct)).StatusCode);
     }
 }
 

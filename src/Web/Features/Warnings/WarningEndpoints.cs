@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Warnings;
+using Tianshan.Web.Features.Registry;
 using Tianshan.Web.Features.Warnings.Channels;
 
 namespace Tianshan.Web.Features.Warnings;
@@ -41,6 +42,8 @@ internal static class WarningEndpoints
         var api = app.MapGroup("/api/warnings").WithTags("Warnings").RequireAuthorization(p => p.RequireRole(WarningActions.Readers));
 
         api.MapGet("/", (WarningActions a, WarningStatus? status, CancellationToken ct) => a.ListAsync(status, ct));
+        api.MapGet("/export", async (WarningActions a, TianshanDb db, TimeProvider time, CancellationToken ct) =>
+            Results.File(await WarningExport.WriteAsync(a, db, ct), RegistryWorkbooks.ContentType, WarningExport.FileName(time)));
         api.MapGet("/{id:guid}", (WarningActions a, Guid id, CancellationToken ct) => a.DetailAsync(id, ct));
         api.MapGet("/{id:guid}/cap", async (WarningActions a, Guid id, CancellationToken ct) =>
             Results.Text(await a.CapXmlAsync(id, ct), "application/cap+xml; charset=utf-8"));
