@@ -61,10 +61,12 @@ public static class WarningRecipients
                 list.Add(new Recipient(WarningChannel.Sms, $"{e.Name} {e.SafetyDirectorName}（安全总监）", ContactCategory.Enterprise, e.SafetyDirectorPhone, community, 1));
         }
         // Shelter managers (避难场所管理员) of the shelters people in the area would go to. Reach 0: they are told to open
-        // their shelter, and are not counted as residents reached by the warning.
+        // their shelter, and are not counted as residents reached. A shelter outside the area's communities has no community
+        // here, so the statistics do not count that community's residents as people in the area.
         foreach (var s in await WarningShelters.ForAsync(db, w, ct))
             if (!string.IsNullOrWhiteSpace(s.Phone))
-                list.Add(new Recipient(WarningChannel.Sms, $"{s.Name} {s.Manager}（避难场所管理员）", ContactCategory.ShelterManager, s.Phone, s.DivisionCode, 0));
+                list.Add(new Recipient(WarningChannel.Sms, $"{s.Name} {s.Manager}（避难场所管理员）", ContactCategory.ShelterManager, s.Phone,
+                    codes.Contains(s.DivisionCode) ? s.DivisionCode : null, 0));
         list.Add(new Recipient(WarningChannel.WebPage, "公众预警网页", ContactCategory.Device, "/public/warnings", null, 0));
         return list.DistinctBy(r => (r.Channel, Normalise(r.Address))).ToList();
     }
