@@ -242,6 +242,18 @@ public sealed class Warning
         Record(now, to == WarningStatus.Cancelled ? "已解除" : "已变更", to, next.PublishedBy, next.Identifier);
     }
 
+    /// <summary>A person sent one delivery again (重新发送): on the warning's timeline, so the audit log keeps who and when
+    /// (the delivery rows are the outbox's own journal and are not audited, docs/decisions/008).</summary>
+    public void RecordResend(WarningDelivery delivery, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        Events.Add(new WarningEvent
+        {
+            At = now, Action = "重新发送", To = Status, By = by,
+            Note = $"{ChannelLabels.Label(delivery.Channel)} · {delivery.RecipientName}（{delivery.DeliveryKey}）",
+        });
+    }
+
     private void Apply(WarningContent content, string areaDescription, bool cancel = false)
     {
         content.EnsureValid(cancel);

@@ -23,6 +23,23 @@ public sealed class CapOptions
     public double CommunityRadiusKm { get; set; } = 1.0;
     /// <summary>Contact line in &lt;contact&gt; (the duty phone).</summary>
     public string Contact { get; set; } = "独山子区应急管理局值班电话 0990-3868110（演示）";
+
+    /// <summary>
+    /// What is wrong with the configuration, in Chinese naming the setting, checked at start: the identifier parts must have
+    /// the GB/T 35965.1 form (6-digit GB/T 2260 division code, 3-digit GB/T 4657 organisation code), or every publication
+    /// would fail, and the sender must be a CAP 1.2 §3.2.1 sender (no spaces, commas, '&lt;' or '&amp;').
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (DivisionCode is not { Length: 6 } || !DivisionCode.All(char.IsAsciiDigit) || DivisionCode[0] == '0')
+            problems.Add($"{Section}:DivisionCode 应为 6 位数字的 GB/T 2260 行政区划代码（如独山子区 650202），当前为“{DivisionCode}”");
+        if (OrganisationCode is not { Length: 3 } || !OrganisationCode.All(char.IsAsciiDigit))
+            problems.Add($"{Section}:OrganisationCode 应为 3 位数字的 GB/T 4657 机构代码（GB/T 35965.1 预警信息标识的第 7–9 位；未分配时为 000），当前为“{OrganisationCode}”");
+        if (string.IsNullOrWhiteSpace(Sender) || Sender.Any(ch => char.IsWhiteSpace(ch) || ch is ',' or '<' or '&'))
+            problems.Add($"{Section}:Sender 应为不含空格、逗号、“<”和“&”的发布者标识（CAP 1.2 §3.2.1），当前为“{Sender}”");
+        return problems;
+    }
 }
 
 /// <summary>A community the warning covers: code, name and centre.</summary>

@@ -32,7 +32,7 @@ public enum ContactCategory
     Enterprise = 4,
     /// <summary>社区设备与群组: a WeCom group robot, a loudspeaker, a display screen, a broadcast terminal.</summary>
     Device = 5,
-    /// <summary>避难场所管理员 (not resolved yet: there is no shelter ledger in this build).</summary>
+    /// <summary>避难场所管理员: resolved from the resource atlas's shelters inside or near the warning area.</summary>
     ShelterManager = 6,
 }
 

@@ -63,7 +63,8 @@ public sealed class WarningDelivery
     public string RecipientName { get; private set; } = "";
     public ContactCategory Category { get; private set; }
     public string Address { get; private set; } = "";
-    /// <summary>Community the recipient belongs to; null for district-wide recipients (the public web page).</summary>
+    /// <summary>Community of the area the recipient belongs to; null for the public web page and for the manager of a shelter
+    /// near the area but outside its communities.</summary>
     public string? CommunityCode { get; private set; }
     public int Reach { get; private set; }
     public DeliveryStatus Status { get; private set; }
@@ -141,7 +142,7 @@ public sealed class WarningDelivery
         ArgumentNullException.ThrowIfNull(options);
         RequireSending();
         LastError = error.Length > 1000 ? error[..1000] : error;
-        if (permanent || Attempts >= options.MaxAttempts)
+        if (permanent || Attempts - ResendFloor >= options.MaxAttempts)
         {
             Status = DeliveryStatus.Failed;
         }
@@ -174,6 +175,30 @@ public sealed class WarningDelivery
         }
         Version++;
     }
+
+    /// <summary>
+    /// 重新发送, by a person, of a delivery that failed or whose fate is unknown: back in the outbox with the <b>same</b>
+    /// delivery key, so a gateway that de-duplicates answers without sending twice. A row that was sent, delivered or read
+    /// is never sent again. An Unknown row on a channel that cannot de-duplicate may already have arrived: it is re-sent
+    /// only when the person confirms the recipient did not get it. It gets one more attempt (and the back-off retries a
+    /// transient failure until <see cref="DeliveryOptions.MaxAttempts"/> more attempts are used); the attempt count is kept.
+    /// </summary>
+    public void Resend(bool gatewayDeduplicates, bool confirmedNotReceived, DeliveryOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Status is not (DeliveryStatus.Failed or DeliveryStatus.Unknown))
+            throw new Platform.WorkflowException($"该投递当前为“{ChannelLabels.Label(Status)}”，只有“失败”或“状态未知”的投递可以重新发送");
+        if (Status == DeliveryStatus.Unknown && !gatewayDeduplicates && !confirmedNotReceived)
+            throw new Platform.WorkflowException("该渠道无法去重，上次发送可能已经送达：请先向接收人核实未收到，再确认重新发送");
+        Status = DeliveryStatus.Retrying;
+        NextAttemptAt = now;
+        ResendFloor = Attempts;
+        LastError = null;
+        Version++;
+    }
+
+    /// <summary>Attempts made before the last manual resend: the retry budget counts from here.</summary>
+    public int ResendFloor { get; private set; }
 
     /// <summary>A receipt (回执) from the gateway. States only move forward: a late "delivered" after "read" changes nothing.</summary>
     public bool ApplyReceipt(DeliveryStatus reported, string? error, DateTimeOffset at)

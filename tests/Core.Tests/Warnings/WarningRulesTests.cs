@@ -17,6 +17,18 @@ public sealed class WarningRulesTests
         Assert.Throws<WorkflowException>(() => WarningIdentifier.Create("650202", "000", Noon, 10));
     }
 
+    [Fact]
+    public void The_CAP_identity_names_each_malformed_setting_in_Chinese()
+    {
+        Assert.Empty(new CapOptions().Problems());
+        Assert.Empty(new CapOptions { OrganisationCode = "317" }.Problems());
+        var problems = new CapOptions { DivisionCode = "65022", OrganisationCode = "3170", Sender = "独山子 应急" }.Problems();
+        Assert.Equal(3, problems.Count);
+        Assert.StartsWith("Warnings:Cap:DivisionCode 应为 6 位数字", problems[0], StringComparison.Ordinal);
+        Assert.Contains("当前为“3170”", problems[1], StringComparison.Ordinal);
+        Assert.StartsWith("Warnings:Cap:Sender", problems[2], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(WarningLevel.Blue, "Minor")]
     [InlineData(WarningLevel.Yellow, "Moderate")]

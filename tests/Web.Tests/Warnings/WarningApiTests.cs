@@ -18,12 +18,13 @@ public abstract class WarningApiTests(TianshanApp app)
     public const string Kashilu = "650202002002";
 
     public static object Draft(string headline = "暴雨黄色预警", string eventType = "rainstorm", string level = "Yellow", string[]? communities = null,
-        string[]? polygons = null, bool english = true) => new
+        string[]? polygons = null, bool english = true, string[]? circles = null) => new
     {
         eventType,
         level,
         communityCodes = communities ?? [Jinshan],
         polygons = polygons ?? [],
+        circles = circles ?? [],
         onset = DateTimeOffset.UtcNow.AddHours(1),
         expires = DateTimeOffset.UtcNow.AddHours(13),
         headline,
@@ -231,6 +232,85 @@ public abstract class WarningApiTests(TianshanApp app)
         var inPolygon = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{drawn}/recipients", Ct)).EnumerateArray()
             .Select(r => r.GetProperty("communityCode").GetString()).Where(c => c is not null).Distinct().ToList();
         Assert.Equal([Kashilu], inPolygon);
+    }
+
+    [Fact]
+    public async Task Shelter_managers_of_shelters_inside_or_within_two_km_of_the_area_are_recipients()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        static bool IsManagerOf(JsonElement r, string shelter) => r.GetProperty("category").GetString() == "ShelterManager"
+            && r.GetProperty("name").GetString()!.StartsWith(shelter, StringComparison.Ordinal);
+
+        // 独山子第三中学's shelter (BN003) is registered in 金山社区: inside a warning for that community, its manager gets an SMS.
+        var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [Jinshan]), Ct));
+        var recipients = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/recipients", Ct)).EnumerateArray().ToList();
+        var manager = Assert.Single(recipients, r => IsManagerOf(r, "独山子第三中学避难场所"));
+        Assert.Equal("Sms", manager.GetProperty("channel").GetString());
+        Assert.Equal("0992-3600912", manager.GetProperty("address").GetString());
+        Assert.Equal(0, manager.GetProperty("reach").GetInt32());   // not counted as a resident reached
+        Assert.Equal(Jinshan, manager.GetProperty("communityCode").GetString());
+        var shelters = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}/shelters", Ct)).EnumerateArray().ToList();
+        var inside = Assert.Single(shelters, s => s.GetProperty("code").GetString() == "BN003");
+        Assert.True(inside.GetProperty("inside").GetBoolean());
+        Assert.Equal(1000, inside.GetProperty("capacity").GetInt32());
+
+        // A circle whose edge is 2.19 km north of BN003 leaves it out; a wider one whose edge is 1.89 km away takes it in.
+        var rows = (await bureau.GetFromJsonAsync<JsonElement>("/api/resources/shelters", Ct)).EnumerateArray();
+        var bn003 = rows.Single(r => r.GetProperty("code").GetString() == "BN003").GetProperty("id").GetGuid();
+        var atlas = await bureau.GetFromJsonAsync<JsonElement>($"/api/resources/shelters/{bn003}", Ct);
+        double lat = atlas.GetProperty("latitude").GetDouble(), lon = atlas.GetProperty("longitude").GetDouble();
+        var north = (lat + 0.0225).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);   // 2.49 km
+        var east = lon.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        var far = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [], circles: [$"{north},{east} 0.3"]), Ct));
+        Assert.DoesNotContain((await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{far}/recipients", Ct)).EnumerateArray(),
+            r => IsManagerOf(r, "独山子第三中学避难场所"));
+        var near = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(communities: [], circles: [$"{north},{east} 0.6"]), Ct));
+        var outside = Assert.Single((await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{near}/recipients", Ct)).EnumerateArray(),
+            r => IsManagerOf(r, "独山子第三中学避难场所"));
+        // Outside the area's communities: no community, so 金山社区's residents do not count as people in this area.
+        Assert.Equal(JsonValueKind.Null, outside.GetProperty("communityCode").ValueKind);
+        var nearby = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{near}/shelters", Ct)).EnumerateArray()
+            .Single(s => s.GetProperty("code").GetString() == "BN003");
+        Assert.False(nearby.GetProperty("inside").GetBoolean());
+        Assert.InRange(nearby.GetProperty("distanceKm").GetDouble(), 1.85, 1.95);
+    }
+
+    [Fact]
+    public async Task The_warning_ledger_exports_to_Excel_with_level_area_times_status_and_coverage()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        using var publisher = await app.LoginAsync("publisher");
+        var headline = $"导出测试暴雨黄色预警 {Guid.NewGuid():N}"[..22];
+        var id = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(headline, communities: [Jinshan]), Ct));
+        var (identifier, _) = await ReleaseAsync(bureau, publisher, id);
+
+        var response = await bureau.GetAsync("/api/warnings/export", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
+        var sheet = book.Worksheet("预警信息台账");
+        var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Equal(["预警编号", "报文类型", "事件类型", "级别", "标题", "区域", "生效时间", "失效时间", "状态", "起草人", "起草时间", "审核人", "发布时间",
+            "区域内人数", "已覆盖人数", "覆盖率"], headers);
+        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == identifier);
+        string Cell(string header) => row.Cell(headers.IndexOf(header) + 1).GetString();
+        Assert.Equal(headline, Cell("标题"));
+        Assert.Contains("黄", Cell("级别"), StringComparison.Ordinal);
+        Assert.Contains("金山社区", Cell("区域"), StringComparison.Ordinal);
+        Assert.Equal("已发布", Cell("状态"));
+        Assert.Equal("publisher", Cell("审核人"));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", Cell("生效时间"));
+        Assert.Equal(5900, row.Cell(headers.IndexOf("区域内人数") + 1).GetDouble());   // 金山社区's residents: nearby shelters add none
+        // Drafts are in the ledger too, without coverage.
+        var draft = await CreatedIdAsync(await bureau.PostAsJsonAsync("/api/warnings", Draft(headline + "草稿"), Ct));
+        using var again = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await bureau.GetByteArrayAsync("/api/warnings/export", Ct)));
+        var draftRow = again.Worksheet(1).RowsUsed().Single(r => r.Cell(5).GetString() == headline + "草稿");
+        Assert.Equal("草稿", draftRow.Cell(9).GetString());
+        Assert.True(draftRow.Cell(14).IsEmpty());
+        Assert.NotEqual(Guid.Empty, draft);
+
+        using var enterprise = await app.LoginAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync("/api/warnings/export", Ct)).StatusCode);
     }
 }
 

@@ -179,8 +179,50 @@ public abstract class WarningDeliveryTests : IAsyncLifetime
             Assert.Contains(stats.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("id").GetGuid() == id);
             Assert.Contains(stats.GetProperty("channels").EnumerateArray(), c => c.GetProperty("channel").GetString() == "Loudspeaker");
             Assert.NotEmpty(stats.GetProperty("years").EnumerateArray());
+
+            // 重新发送 (bureau / 信息审核发布 only): the failed SMS (空号 receipt) goes back with its own key — the gateway answers
+            // and does not send it twice; a delivered row cannot be re-sent; the Unknown robot message only once a person
+            // confirms the recipient did not get it; two presses at once send it once; each resend is on the timeline.
+            using var street = await host.LoginAsync("street");
+            var failedSms = after.Single(d => Status(d) == "Failed" && Channel(d) == "Sms");
+            var failedSmsKey = failedSms.GetProperty("deliveryKey").GetString()!;
+            Assert.Equal(HttpStatusCode.Forbidden, (await street.PostAsJsonAsync(Resend(id, failedSms), new { }, Ct)).StatusCode);
+            var delivered = after.First(d => Status(d) == "Delivered");
+            var refused = await bureau.PostAsJsonAsync(Resend(id, delivered), new { }, Ct);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("只有“失败”或“状态未知”的投递可以重新发送", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            var smsRequests = _gateways.Succeeded("/sms", failedSmsKey);
+            Assert.Equal(HttpStatusCode.OK, (await bureau.PostAsJsonAsync(Resend(id, failedSms), new { }, Ct)).StatusCode);
+            var resent = await WaitAsync(bureau, id, ds => Status(ds.Single(d => d.GetProperty("id").GetGuid() == Id(failedSms))) == "Sent");
+            Assert.Equal(smsRequests + 1, _gateways.Succeeded("/sms", failedSmsKey));   // asked again, with the same key…
+            Assert.Equal(1, _gateways.Sent[failedSmsKey]);                              // …and the gateway did not send it twice
+
+            var robot = resent.Single(d => d.GetProperty("id").GetGuid() == robotInFlight);
+            var unconfirmed = await bureau.PostAsJsonAsync(Resend(id, robot), new { confirmedNotReceived = false }, Ct);
+            Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
+            Assert.Contains("请先向接收人核实未收到", await unconfirmed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            var robotRequests = _gateways.Requests.Count(r => r.Path == "/wecom" && !r.Failed);
+            using var publisher = await host.LoginAsync("publisher");
+            using var colleague = await host.LoginAsync("publisher");
+            var presses = await Task.WhenAll(
+                publisher.PostAsJsonAsync(Resend(id, robot), new { confirmedNotReceived = true }, Ct),
+                colleague.PostAsJsonAsync(Resend(id, robot), new { confirmedNotReceived = true }, Ct));
+            Assert.Single(presses, r => r.StatusCode == HttpStatusCode.OK);
+            Assert.Single(presses, r => r.StatusCode == HttpStatusCode.Conflict);
+            await WaitAsync(bureau, id, ds => Status(ds.Single(d => d.GetProperty("id").GetGuid() == robotInFlight)) == "Delivered");
+            await Task.Delay(1000, Ct);
+            Assert.Equal(robotRequests + 1, _gateways.Requests.Count(r => r.Path == "/wecom" && !r.Failed));
+            var timeline = (await bureau.GetFromJsonAsync<JsonElement>($"/api/warnings/{id}", Ct)).GetProperty("timeline").EnumerateArray()
+                .Where(e => e.GetProperty("action").GetString() == "重新发送").ToList();
+            Assert.Equal(2, timeline.Count);
+            Assert.Contains(timeline, e => e.GetProperty("by").GetString() == "bureau" && e.GetProperty("note").GetString()!.Contains(failedSmsKey, StringComparison.Ordinal));
+            Assert.Contains(timeline, e => e.GetProperty("by").GetString() == "publisher" && e.GetProperty("note").GetString()!.StartsWith("企业微信群", StringComparison.Ordinal));
         }
     }
+
+    private static Guid Id(JsonElement d) => d.GetProperty("id").GetGuid();
+
+    private static string Resend(Guid warning, JsonElement delivery) => $"/api/warnings/{warning}/deliveries/{Id(delivery)}/resend";
 
     private async Task MarkInFlightAsync(params Guid[] ids)
     {

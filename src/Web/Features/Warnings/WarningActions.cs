@@ -56,6 +56,12 @@ public sealed class WarningActions(TianshanDb db, TimeProvider time, IOptions<Ca
 
     public sealed record RejectRequest(string? Reason);
 
+    /// <summary>重新发送: <paramref name="ConfirmedNotReceived"/> when a person checked that the recipient did not get it.</summary>
+    public sealed record ResendRequest(bool ConfirmedNotReceived);
+
+    /// <summary>Who may send a delivery again: the bureau's duty desk and the 信息审核发布 staff.</summary>
+    public static readonly string[] Resenders = [Roles.Bureau, Roles.WarningPublisher];
+
     private CapOptions Cap => capOptions.Value;
 
     public async Task<List<WarningView>> ListAsync(WarningStatus? status, CancellationToken ct)
@@ -157,6 +163,33 @@ public sealed class WarningActions(TianshanDb db, TimeProvider time, IOptions<Ca
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// 重新发送 one failed or unknown delivery: back in the outbox with its own delivery key (so a de-duplicating gateway
+    /// does not send twice), recorded on the warning's timeline (audited), in one SaveChanges. Two people pressing it at
+    /// once: the row's concurrency token lets one through and the other gets 409.
+    /// </summary>
+    public async Task<DeliveryView> ResendAsync(ClaimsPrincipal user, Guid warningId, Guid deliveryId, ResendRequest request, ChannelRegistry channels,
+        IOptions<DeliveryOptions> delivery, CancellationToken ct)
+    {
+        RequireAny(user, Resenders, "重新发送预警");
+        var w = await FindAsync(warningId, ct);
+        var d = await db.WarningDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId && x.WarningId == warningId, ct)
+            ?? throw new NotFoundException("该预警没有这条投递记录");
+        var now = time.GetUtcNow();
+        d.Resend(channels.For(d.Channel).DeduplicatesByKey, request.ConfirmedNotReceived, delivery.Value, now);
+        w.RecordResend(d, db.Scope.UserName, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new WorkflowException("该投递刚刚已被处理（他人已重新发送或状态已变化），请刷新后再看");
+        }
+        dispatcher.Wake();
+        return DeliveryView.Of(d);
     }
 
     /// <summary>Drafts an update (变更) of a published warning with new content; it references the original.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tianshan.Core.Data;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Warnings;
+using Tianshan.Web.Features.Registry;
 using Tianshan.Web.Features.Warnings.Channels;
 
 namespace Tianshan.Web.Features.Warnings;
@@ -13,11 +14,19 @@ public sealed record ReceiptRequest(string? DeliveryKey, string? Status, string?
 
 public sealed record ContactRequest(string? CommunityCode, string? Name, ContactCategory? Category, WarningChannel? Channel, string? Address, int? Reach, string? Note);
 
+/// <summary>Refuses to start with a CAP identity that cannot make a GB/T 35965.1 identifier (see <see cref="CapOptions.Problems"/>).</summary>
+internal sealed class CapOptionsValidation : IValidateOptions<CapOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CapOptions options) =>
+        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+}
+
 internal static class WarningEndpoints
 {
     public static IServiceCollection AddWarnings(this IServiceCollection services)
     {
-        services.AddOptions<CapOptions>().BindConfiguration(CapOptions.Section);
+        services.AddOptions<CapOptions>().BindConfiguration(CapOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CapOptions>, CapOptionsValidation>();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section);
         services.AddHttpClient("warning-channels");
@@ -33,11 +42,15 @@ internal static class WarningEndpoints
         var api = app.MapGroup("/api/warnings").WithTags("Warnings").RequireAuthorization(p => p.RequireRole(WarningActions.Readers));
 
         api.MapGet("/", (WarningActions a, WarningStatus? status, CancellationToken ct) => a.ListAsync(status, ct));
+        api.MapGet("/export", async (WarningActions a, TianshanDb db, TimeProvider time, CancellationToken ct) =>
+            Results.File(await WarningExport.WriteAsync(a, db, ct), RegistryWorkbooks.ContentType, WarningExport.FileName(time)));
         api.MapGet("/{id:guid}", (WarningActions a, Guid id, CancellationToken ct) => a.DetailAsync(id, ct));
         api.MapGet("/{id:guid}/cap", async (WarningActions a, Guid id, CancellationToken ct) =>
             Results.Text(await a.CapXmlAsync(id, ct), "application/cap+xml; charset=utf-8"));
         api.MapGet("/{id:guid}/recipients", async (TianshanDb db, WarningActions a, Guid id, CancellationToken ct) =>
             await WarningRecipients.ResolveAsync(db, await a.FindAsync(id, ct), ct));
+        api.MapGet("/{id:guid}/shelters", async (TianshanDb db, WarningActions a, Guid id, CancellationToken ct) =>
+            await WarningShelters.ForAsync(db, await a.FindAsync(id, ct), ct));
         api.MapPost("/", async (WarningActions a, ClaimsPrincipal user, WarningActions.DraftRequest request, CancellationToken ct) =>
         {
             var w = await a.DraftAsync(user, request, ct);
@@ -78,6 +91,9 @@ internal static class WarningEndpoints
             var w = await a.DraftCancelAsync(user, id, request, ct);
             return Results.Created($"/api/warnings/{w.Id}", new { w.Id, w.Status, w.References });
         });
+        api.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/resend", async (WarningActions a, ClaimsPrincipal user, Guid id, Guid deliveryId,
+            WarningActions.ResendRequest? request, ChannelRegistry channels, IOptions<DeliveryOptions> delivery, CancellationToken ct) =>
+            Results.Ok(await a.ResendAsync(user, id, deliveryId, request ?? new(false), channels, delivery, ct)));
         api.MapGet("/statistics", (TianshanDb db, CancellationToken ct) => WarningStatisticsQuery.ComputeAsync(db, ct));
         api.MapGet("/event-types", () => WarningEventTypes.All);
 

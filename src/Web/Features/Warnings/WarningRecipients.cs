@@ -12,8 +12,9 @@ public sealed record Recipient(WarningChannel Channel, string Name, ContactCateg
 /// <summary>
 /// Area → recipients. The area's communities are those picked plus those whose centre lies in a drawn polygon or circle.
 /// For each: the community's contact ledger (staff, residents, vulnerable people, devices and groups) and the enterprises
-/// registered there (principal and safety director by SMS); and the public web page once. Shelter managers are not
-/// resolved: this build has no shelter ledger. The same channel and address is sent to once.
+/// registered there (principal and safety director by SMS); the managers of the shelters inside the area or near it
+/// (<see cref="WarningShelters"/>, by SMS: they open the shelter); and the public web page once. The same channel and
+/// address is sent to once.
 /// </summary>
 public static class WarningRecipients
 {
@@ -59,6 +60,13 @@ public static class WarningRecipients
             if (!string.IsNullOrWhiteSpace(e.SafetyDirectorPhone))
                 list.Add(new Recipient(WarningChannel.Sms, $"{e.Name} {e.SafetyDirectorName}（安全总监）", ContactCategory.Enterprise, e.SafetyDirectorPhone, community, 1));
         }
+        // Shelter managers (避难场所管理员) of the shelters people in the area would go to. Reach 0: they are told to open
+        // their shelter, and are not counted as residents reached. A shelter outside the area's communities has no community
+        // here, so the statistics do not count that community's residents as people in the area.
+        foreach (var s in await WarningShelters.ForAsync(db, w, ct))
+            if (!string.IsNullOrWhiteSpace(s.Phone))
+                list.Add(new Recipient(WarningChannel.Sms, $"{s.Name} {s.Manager}（避难场所管理员）", ContactCategory.ShelterManager, s.Phone,
+                    codes.Contains(s.DivisionCode) ? s.DivisionCode : null, 0));
         list.Add(new Recipient(WarningChannel.WebPage, "公众预警网页", ContactCategory.Device, "/public/warnings", null, 0));
         return list.DistinctBy(r => (r.Channel, Normalise(r.Address))).ToList();
     }
