@@ -51,6 +51,45 @@ public abstract class SupervisionExportApiTests(TianshanApp app)
         Assert.NotEmpty(exported);
         Assert.True(exported.Count < inspections.Count, "an enterprise exports only its own inspections");
     }
+
+    [Fact]
+    public async Task Credit_blacklist_draws_and_inspector_roster_export_the_records_of_their_lists()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var enterprises = (await bureau.GetFromJsonAsync<JsonElement>("/api/enterprises?pageSize=200", Ct)).GetProperty("items").EnumerateArray().ToList();
+        var listed = await bureau.PostAsJsonAsync("/api/blacklist", new
+        {
+            enterpriseId = enterprises[^1].GetProperty("id").GetGuid(), reason = "导出测试：拒不整改重大事故隐患", listedOn = "2026-01-05", until = "2027-01-04",
+        }, Ct);
+        Assert.True(listed.StatusCode == HttpStatusCode.Created, await listed.Content.ReadAsStringAsync(Ct));
+        var drawn = await bureau.PostAsJsonAsync("/api/draws", new { title = "导出测试抽取", count = 2 }, Ct);
+        Assert.True(drawn.StatusCode == HttpStatusCode.Created, await drawn.Content.ReadAsStringAsync(Ct));
+        var drawNumber = (await drawn.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString();
+
+        var credit = (await bureau.GetFromJsonAsync<JsonElement>("/api/credit", Ct)).EnumerateArray().Select(c => c.GetProperty("creditCode").GetString()!).ToList();
+        Assert.Equal(enterprises.Count, credit.Count);
+        Assert.Equal(credit.Order(), (await ExportedColumnAsync(bureau, "/api/credit/export", "安全生产信用评价", 2)).Order());
+
+        var blacklist = (await bureau.GetFromJsonAsync<JsonElement>("/api/blacklist", Ct)).EnumerateArray().Select(b => b.GetProperty("reason").GetString()!).ToList();
+        Assert.Contains("导出测试：拒不整改重大事故隐患", blacklist);
+        Assert.Equal(blacklist.Order(), (await ExportedColumnAsync(bureau, "/api/blacklist/export", "失信惩戒名单", 3)).Order());
+
+        var draws = (await bureau.GetFromJsonAsync<JsonElement>("/api/draws", Ct)).EnumerateArray().Select(d => d.GetProperty("number").GetString()!).ToList();
+        Assert.Contains(drawNumber, draws);
+        Assert.Equal(draws.Order(), (await ExportedColumnAsync(bureau, "/api/draws/export", "双随机抽取记录", 1)).Order());
+
+        var inspectors = (await bureau.GetFromJsonAsync<JsonElement>("/api/inspectors", Ct)).EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        Assert.NotEmpty(inspectors);
+        Assert.Equal(inspectors.Order(), (await ExportedColumnAsync(bureau, "/api/inspectors/export", "执法人员名录", 1)).Order());
+    }
+
+    private static async Task<List<string>> ExportedColumnAsync(HttpClient client, string url, string sheet, int column)
+    {
+        var response = await client.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
+        return book.Worksheet(sheet).RowsUsed().Skip(1).Select(r => r.Cell(column).GetString()).ToList();
+    }
 }
 
 [Collection(OnSqlite.Name)]

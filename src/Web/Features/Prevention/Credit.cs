@@ -76,6 +76,8 @@ public static class Credit
         await db.SaveChangesAsync(ct);
     }
 
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     public static void MapCredit(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/credit").WithTags("Safety credit").RequireAuthorization(p => p.RequireRole(HiddenHazardActions.Participants));
@@ -83,11 +85,32 @@ public static class Credit
         api.MapGet("/{enterpriseId:guid}", async (TianshanDb db, Guid enterpriseId, TimeProvider time, CancellationToken ct) =>
             (await ListAsync(db, time, ct, enterpriseId)).SingleOrDefault() ?? throw new NotFoundException("企业不存在或不在您的管辖范围内"));
 
+        api.MapGet("/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+            Results.File(Registry.RegistryWorkbooks.WriteTable("安全生产信用评价",
+                ["企业", "统一社会信用代码", "信用分", "信用等级", "逾期隐患", "未销号重大隐患", "挂牌督办隐患", "近两年行政处罚", "近三年生产安全事故", "列入失信名单", "扣分事项"],
+                (await ListAsync(db, time, ct)).OrderBy(c => c.Result.Score).Select(c => new object?[]
+                {
+                    c.EnterpriseName, c.CreditCode, c.Result.Score, c.Result.GradeLabel, c.Inputs.OverdueHazards, c.Inputs.OpenMajorHazards, c.Inputs.ListedHazards,
+                    c.Inputs.Penalties, c.Inputs.Accidents, c.Inputs.Blacklisted ? "是" : "否", string.Join("；", c.Result.Deductions),
+                })), Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("安全生产信用评价", time)));
+
         var blacklist = app.MapGroup("/api/blacklist").WithTags("Blacklist").RequireAuthorization(p => p.RequireRole(HiddenHazardActions.Participants));
         blacklist.MapGet("/", async (TianshanDb db, CancellationToken ct) =>
             await db.Blacklist.AsNoTracking().Include(b => b.Enterprise).OrderByDescending(b => b.ListedOn)
                 .Select(b => new { b.Id, b.EnterpriseId, EnterpriseName = b.Enterprise!.Name, b.Reason, b.ListedOn, b.Until, b.ListedBy, b.RemovedOn, b.RemovalReason })
                 .ToListAsync(ct));
+        blacklist.MapGet("/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            var today = ChinaTime.Today(time);
+            var entries = await db.Blacklist.AsNoTracking().Include(b => b.Enterprise).OrderByDescending(b => b.ListedOn).ToListAsync(ct);
+            return Results.File(Registry.RegistryWorkbooks.WriteTable("失信惩戒名单",
+                ["企业", "统一社会信用代码", "列入原因", "列入日期", "期限至", "列入人", "状态", "移出日期", "移出原因"],
+                entries.Select(b => new object?[]
+                {
+                    b.Enterprise!.Name, b.Enterprise.CreditCode, b.Reason, Day(b.ListedOn), Day(b.Until), b.ListedBy, b.IsActive(today) ? "在列" : "已移出或期满",
+                    Day(b.RemovedOn), b.RemovalReason ?? "",
+                })), Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("失信惩戒名单", time));
+        });
         blacklist.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, BlacklistRequest request, TimeProvider time, CancellationToken ct) =>
         {
             var entry = await AddAsync(db, user, request, time, ct);

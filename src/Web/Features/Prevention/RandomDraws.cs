@@ -145,6 +145,18 @@ public static class RandomDraws
         var api = app.MapGroup("/api/draws").WithTags("Random draws").RequireAuthorization(p => p.RequireRole(supervisors));
         api.MapGet("/", async (TianshanDb db, CancellationToken ct) =>
             (await db.RandomDraws.AsNoTracking().OrderByDescending(d => d.DrawnAt).Take(200).ToListAsync(ct)).Select(View).ToList());
+        api.MapGet("/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            static string At(DateTimeOffset? at) => at is { } t ? ChinaTime.ToChina(t).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+            var draws = (await db.RandomDraws.AsNoTracking().ToListAsync(ct)).OrderByDescending(d => d.DrawnAt).Select(View);
+            return Results.File(Registry.RegistryWorkbooks.WriteTable("双随机抽取记录",
+                ["编号", "名称", "抽取范围", "随机种子", "候选企业数", "执法人员数", "回避关系数", "抽取时间", "抽取人", "公示时间", "抽中企业及检查组"],
+                draws.Select(d => new object?[]
+                {
+                    d.Number, d.Title, d.ScopeDescription, d.Seed, d.Candidates, d.Inspectors, d.Conflicts, At(d.DrawnAt), d.DrawnBy, At(d.PublishedAt),
+                    string.Join("；", d.Picks.Select(p => $"{p.Name}（{string.Join("、", p.Team.Select(i => i.Name))}）")),
+                })), Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("双随机抽取记录", time));
+        });
         api.MapGet("/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) => View(await FindAsync(db, id, ct)));
         api.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, DrawRequest request, TimeProvider time, CancellationToken ct) =>
         {
@@ -161,6 +173,11 @@ public static class RandomDraws
         var roster = app.MapGroup("/api/inspectors").WithTags("Inspector roster").RequireAuthorization(p => p.RequireRole(supervisors));
         roster.MapGet("/", async (TianshanDb db, CancellationToken ct) =>
             await db.Inspectors.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct));
+        roster.MapGet("/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+            Results.File(Registry.RegistryWorkbooks.WriteTable("执法人员名录", ["执法证号", "姓名", "单位", "登录账号", "状态"],
+                (await db.Inspectors.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct))
+                    .Select(i => new object?[] { i.Code, i.Name, i.Organisation, i.UserName ?? "", i.Active ? "在册" : "停用" })),
+                Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("执法人员名录", time)));
         roster.MapPost("/", async (TianshanDb db, ClaimsPrincipal user, InspectorRequest request, CancellationToken ct) =>
         {
             if (!Drawers.Any(user.IsInRole))
