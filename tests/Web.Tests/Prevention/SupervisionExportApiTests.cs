@@ -83,6 +83,36 @@ public abstract class SupervisionExportApiTests(TianshanApp app)
         Assert.Equal(inspectors.Order(), (await ExportedColumnAsync(bureau, "/api/inspectors/export", "执法人员名录", 1)).Order());
     }
 
+    [Fact]
+    public async Task Enterprise_risk_grades_and_consultations_export_what_was_recorded()
+    {
+        using var bureau = await app.LoginAsync("bureau");
+        var enterprise = (await bureau.GetFromJsonAsync<JsonElement>("/api/enterprises?pageSize=200", Ct)).GetProperty("items")[1];
+        var graded = await bureau.PostAsJsonAsync($"/api/enterprises/{enterprise.GetProperty("id").GetGuid()}/risk-assessments",
+            new { score = 87.5m, assessedOn = "2026-03-02", note = "导出测试评估" }, Ct);
+        Assert.True(graded.StatusCode == HttpStatusCode.Created, await graded.Content.ReadAsStringAsync(Ct));
+        var response = await bureau.GetAsync("/api/risk/assessments/export", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using (var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct))))
+        {
+            var row = Assert.Single(book.Worksheet("企业风险分级").RowsUsed(), r => r.Cell(9).GetString() == "导出测试评估");
+            Assert.Equal(enterprise.GetProperty("creditCode").GetString(), row.Cell(2).GetString());
+            Assert.Equal("2026-03-02", row.Cell(3).GetString());
+            Assert.Equal(87.5, row.Cell(4).GetDouble());
+        }
+
+        var consulted = await bureau.PostAsJsonAsync("/api/disaster-risk/consultations", new
+        {
+            heldOn = "2026-05-20", kind = "BeforeFloodSeason", title = "导出测试汛前会商", participants = "应急局、气象局、水利局", situation = "降水偏多",
+            judgement = "山洪风险偏高", measures = "加强巡查",
+        }, Ct);
+        Assert.True(consulted.StatusCode == HttpStatusCode.Created, await consulted.Content.ReadAsStringAsync(Ct));
+        var consultations = (await bureau.GetFromJsonAsync<JsonElement>("/api/disaster-risk/consultations", Ct)).EnumerateArray().Select(c => c.GetProperty("title").GetString()!).ToList();
+        var exported = await ExportedColumnAsync(bureau, "/api/disaster-risk/consultations/export", "会商研判记录", 3);
+        Assert.Contains("导出测试汛前会商", exported);
+        Assert.Equal(consultations.Order(), exported.Order());
+    }
+
     private static async Task<List<string>> ExportedColumnAsync(HttpClient client, string url, string sheet, int column)
     {
         var response = await client.GetAsync(url, Ct);

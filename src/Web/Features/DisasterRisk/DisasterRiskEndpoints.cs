@@ -36,6 +36,13 @@ public static class DisasterRiskEndpoints
             await db.HistoricalDisasters.AsNoTracking().OrderByDescending(d => d.OccurredOn).Take(500).ToListAsync(ct));
 
         api.MapGet("/consultations", (TianshanDb db, CancellationToken ct) => Consultations.List(db, ct));
+        api.MapGet("/consultations/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+            Results.File(Registry.RegistryWorkbooks.WriteTable("会商研判记录", ["日期", "类型", "题目", "参加人员", "形势", "研判意见", "防范措施", "记录人"],
+                (await Consultations.List(db, ct)).Select(c => new object?[]
+                {
+                    c.HeldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.KindLabel, c.Title, c.Participants, c.Situation,
+                    c.Judgement, c.Measures, c.RecordedBy,
+                })), Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("会商研判记录", time)));
         api.MapGet("/consultations/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) => Consultations.ToView(await Consultations.Find(db, id, ct)));
         api.MapPost("/consultations", async (TianshanDb db, Consultation.Details details, TimeProvider time, CancellationToken ct) =>
         {

@@ -25,6 +25,20 @@ public static class PreventionEndpoints
         risk.MapPost("/lec", (GradeRisk.LecRequest request, IOptions<RiskGradingOptions> options) => GradeRisk.Handle(request, options));
         risk.MapPost("/ls", (GradeRisk.LsRequest request, IOptions<RiskGradingOptions> options) => GradeRisk.Handle(request, options));
         risk.MapGet("/map", (TianshanDb db, TimeProvider time, CancellationToken ct) => RiskMap.Handle(db, ChinaTime.Today(time), ct));
+        // Every enterprise's 100-point grades in scope (分级指南 2018), newest first per enterprise.
+        risk.MapGet("/assessments/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+        {
+            var rows = await db.EnterpriseRiskAssessments.AsNoTracking().Join(db.Enterprises.AsNoTracking(), a => a.EnterpriseId, e => e.Id,
+                (a, e) => new { Assessment = a, e.Name, e.CreditCode }).ToListAsync(ct);
+            static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return Results.File(Registry.RegistryWorkbooks.WriteTable("企业风险分级",
+                ["企业", "统一社会信用代码", "评估日期", "得分", "风险等级", "直接判定红色的情形", "下次评估", "评估人", "备注"],
+                rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenByDescending(r => r.Assessment.AssessedOn).Select(r =>
+                {
+                    var v = EnterpriseRiskAssessments.ToView(r.Assessment);
+                    return new object?[] { r.Name, r.CreditCode, Day(v.AssessedOn), v.Score, v.ColourLabel, string.Join("；", v.DirectRedLabels), Day(v.NextDue), v.AssessedBy, v.Note ?? "" };
+                })), Registry.RegistryWorkbooks.ContentType, Resources.LedgerActions.FileName("企业风险分级", time));
+        });
 
         var points = app.MapGroup("/api/enterprises/{enterpriseId:guid}/risk-points").WithTags("Risk points").RequireAuthorization();
         points.MapGet("/", (TianshanDb db, Guid enterpriseId, CancellationToken ct) => RiskPoints.List(db, enterpriseId, ct));
