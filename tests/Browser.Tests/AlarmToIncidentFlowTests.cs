@@ -27,8 +27,21 @@ public sealed class AlarmToIncidentFlowTests(BrowserApp app)
             "browser-test-alarm-to-incident");
         var alarm = page.Locator("#alarm-table tr.alarm-unacked").Filter(new() { HasText = "010-LT01" }).Filter(new() { HasText = "高高报" });
         await Expect(alarm).ToHaveCountAsync(1, new() { Timeout = 20_000 });
-        await alarm.Locator(".detail-button").ClickAsync();
-        await page.Locator(".alarm-to-incident").First.ClickAsync();
+        // A click can land while the live list re-renders on a push: open the row until its actions show.
+        var toIncident = page.Locator(".alarm-to-incident").First;
+        for (var attempt = 0; attempt < 3 && !await toIncident.IsVisibleAsync(); attempt++)
+        {
+            await alarm.Locator(".detail-button").ClickAsync();
+            try
+            {
+                await toIncident.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+                // the click was lost: click again
+            }
+        }
+        await toIncident.ClickAsync();
 
         // The intake form is the alarm's: source 监测报警, title, place and narrative prefilled.
         await page.WaitForURLAsync(url => url.Contains("/incidents/new?alarmId=", StringComparison.Ordinal), new() { Timeout = 20_000 });
