@@ -22,6 +22,9 @@ public static class GeoMath
         var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Rad) * Math.Cos(lat2 * Rad) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
         return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
+
+    /// <summary>Great-circle (haversine) distance in kilometres.</summary>
+    public static double Kilometres(double lat1, double lon1, double lat2, double lon2) => Metres(lat1, lon1, lat2, lon2) / 1000;
 }
 
 /// <summary>An equirectangular plane centred on the network: metres east (X) and north (Y). Over a city (tens of

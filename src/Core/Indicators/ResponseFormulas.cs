@@ -1,3 +1,4 @@
+using Tianshan.Core.Dispatch;
 using Tianshan.Core.Resources;
 
 namespace Tianshan.Core.Indicators;
@@ -88,16 +89,5 @@ public static class ResponseFormulas
 
     private static bool Reaches(ShelterSite s, Community c) =>
         s is { Latitude: { } slat, Longitude: { } slon } && c is { Latitude: { } clat, Longitude: { } clon }
-        && DistanceKm(slat, slon, clat, clon) <= ServiceRadiusKm(s.Type);
-
-    /// <summary>Great-circle distance (haversine, mean Earth radius 6371.0088 km).</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double r = 6371.0088;
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * r * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
+        && GeoMath.Kilometres(slat, slon, clat, clon) <= ServiceRadiusKm(s.Type);
 }

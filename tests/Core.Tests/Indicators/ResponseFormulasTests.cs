@@ -102,7 +102,7 @@ public class ResponseFormulasTests
     [Fact]
     public void Distance_is_the_great_circle_distance()
     {
-        Assert.Equal(111.195, DistanceKm(44, 84, 45, 84), 3);
-        Assert.Equal(0, DistanceKm(44.3, 84.9, 44.3, 84.9), 9);
+        Assert.Equal(111.195, Tianshan.Core.Dispatch.GeoMath.Kilometres(44, 84, 45, 84), 3);
+        Assert.Equal(0, Tianshan.Core.Dispatch.GeoMath.Kilometres(44.3, 84.9, 44.3, 84.9), 9);
     }
 }

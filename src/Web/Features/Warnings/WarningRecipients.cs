@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Tianshan.Core.Data;
+using Tianshan.Core.Dispatch;
 using Tianshan.Core.Platform;
 using Tianshan.Core.Warnings;
 
@@ -32,7 +33,7 @@ public static class WarningRecipients
             foreach (var c in communities)
             {
                 var point = factory.CreatePoint(new Coordinate(c.Lon, c.Lat));
-                if (polygons.Any(p => p.Covers(point)) || circles.Any(x => DistanceKm(x.Centre.Lat, x.Centre.Lon, c.Lat, c.Lon) <= x.RadiusKm))
+                if (polygons.Any(p => p.Covers(point)) || circles.Any(x => GeoMath.Kilometres(x.Centre.Lat, x.Centre.Lon, c.Lat, c.Lon) <= x.RadiusKm))
                     codes.Add(c.Code);
             }
         }
@@ -72,14 +73,4 @@ public static class WarningRecipients
     }
 
     private static string Normalise(string address) => new(address.Trim().ToLowerInvariant().Where(ch => ch is not ('-' or ' ')).ToArray());
-
-    /// <summary>Great-circle distance (haversine, mean Earth radius 6371.0088 km).</summary>
-    public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * 6371.0088 * Math.Asin(Math.Sqrt(a));
-    }
 }

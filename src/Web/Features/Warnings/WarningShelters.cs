@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Tianshan.Core.Data;
+using Tianshan.Core.DisasterRisk;
+using Tianshan.Core.Dispatch;
 using Tianshan.Core.Resources;
 using Tianshan.Core.Warnings;
 
@@ -64,24 +66,20 @@ public static class WarningShelters
         var best = double.PositiveInfinity;
         foreach (var code in w.CommunityCodes)
             if (centres.TryGetValue(code, out var c))
-                best = Math.Min(best, WarningRecipients.DistanceKm(s.Lat, s.Lon, c.Lat, c.Lon));
+                best = Math.Min(best, GeoMath.Kilometres(s.Lat, s.Lon, c.Lat, c.Lon));
         foreach (var circle in w.Circles.Select(CapGeometry.Circle).OfType<((double Lat, double Lon) Centre, double RadiusKm)>())
         {
-            var d = WarningRecipients.DistanceKm(s.Lat, s.Lon, circle.Centre.Lat, circle.Centre.Lon) - circle.RadiusKm;
+            var d = GeoMath.Kilometres(s.Lat, s.Lon, circle.Centre.Lat, circle.Centre.Lon) - circle.RadiusKm;
             if (d <= 0)
                 return (true, 0);
             best = Math.Min(best, d);
         }
         foreach (var points in w.Polygons.Select(CapGeometry.Points).OfType<List<(double Lat, double Lon)>>().Where(p => p.Count >= 4))
         {
-            // Kilometres on a plane tangent at the shelter (equirectangular): exact enough within a district.
-            var kmPerLon = 111.320 * Math.Cos(s.Lat * Math.PI / 180);
-            var ring = points.Select(p => new Coordinate((p.Lon - s.Lon) * kmPerLon, (p.Lat - s.Lat) * 110.574)).ToArray();
-            var polygon = Factory.CreatePolygon(ring);
-            var origin = Factory.CreatePoint(new Coordinate(0, 0));
-            if (polygon.Covers(origin))
+            var d = HazardGeometry.DistanceKm(Factory.CreatePolygon(points.Select(p => new Coordinate(p.Lon, p.Lat)).ToArray()), s.Lat, s.Lon);
+            if (d <= 0)
                 return (true, 0);
-            best = Math.Min(best, polygon.Distance(origin));
+            best = Math.Min(best, d);
         }
         return (false, best);
     }
