@@ -82,14 +82,8 @@ public static class DutyDesk
     /// default the last 30 days), oldest first, with the incident's number where the line is an incident's.</summary>
     public static async Task<byte[]> LogWorkbookAsync(TianshanDb db, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
-        var last = to ?? ChinaTime.Today(time);
-        var first = from ?? last.AddDays(-29);
-        if (first > last)
-            throw new DomainValidationException("from", "开始日期不能晚于结束日期");
-        if (last.DayNumber - first.DayNumber > 366)
-            throw new DomainValidationException("to", "一次最多导出一年的值班日志");
-        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var days = ChinaDays.ForExport(from, to, time);
+        var (start, end) = (days.Start, days.End);
         var lines = (await db.DutyLog.AsNoTracking().Where(e => e.At >= start && e.At < end).ToListAsync(ct)).OrderBy(e => e.At).ToList();
         var ids = lines.Where(e => e.IncidentId != null).Select(e => e.IncidentId!.Value).Distinct().ToList();
         var numbers = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Number, ct);

@@ -65,22 +65,12 @@ public static class AlarmEndpoints
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The longest range one export covers: a year of alarm history (40号令 asks the records be kept, and a year is
-    /// what an annual review reads).</summary>
-    public const int MaxExportDays = 366;
-
     /// <summary>报警记录 as Excel: every alarm raised in scope between two China-time days (inclusive), oldest first, with
     /// its acknowledgement, shelving and disposal — the record that proves afterwards what was done. Default: the last 30 days.</summary>
     public static async Task<byte[]> ExportAsync(TianshanDb db, DateOnly? from, DateOnly? to, TimeProvider time, CancellationToken ct)
     {
-        var last = to ?? ChinaTime.Today(time);
-        var first = from ?? last.AddDays(-29);
-        if (first > last)
-            throw new DomainValidationException("from", "起始日期不能晚于结束日期");
-        if (last.DayNumber - first.DayNumber + 1 > MaxExportDays)
-            throw new DomainValidationException("from", $"一次最多导出 {MaxExportDays} 天的报警记录，请缩小日期范围");
-        var start = StartOfChinaDay(first);
-        var end = StartOfChinaDay(last.AddDays(1));
+        var days = ChinaDays.ForExport(from, to, time);
+        var (start, end) = (days.Start, days.End);
         var alarms = await db.Alarms.AsNoTracking().Include(a => a.Sensor).Include(a => a.Enterprise)
             .Where(a => a.RaisedAt >= start && a.RaisedAt < end).ToListAsync(ct);
         static string Time(DateTimeOffset? at) =>
@@ -104,9 +94,6 @@ public static class AlarmEndpoints
     private static string Journal(Alarm alarm) => string.Join('\n', alarm.Events.OrderBy(e => e.At).Select(e =>
         $"{ChinaTime.ToChina(e.At):yyyy-MM-dd HH:mm:ss} {AlarmLabels.Label(e.From)}→{AlarmLabels.Label(e.To)}" +
         (e.User is null ? "" : $" {e.User}") + (string.IsNullOrWhiteSpace(e.Note) ? "" : $"：{e.Note}")));
-
-    private static DateTimeOffset StartOfChinaDay(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Zone.BaseUtcOffset).ToUniversalTime();
 
     internal static void MapAlarms(this IEndpointRouteBuilder app)
     {
