@@ -100,6 +100,9 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         ctx.ProblemDetails.Title = StatusTitles.Of(status);
 });
 builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
+// A query or route value that does not convert throws in every environment (by default only in Development), so it
+// reaches ProblemDetailsHandler and the user reads which field is wrong in Chinese instead of a bare 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();

@@ -7,8 +7,32 @@ namespace Tianshan.Web.Infrastructure;
 
 /// <summary>The one place where exceptions become ProblemDetails: business rules 400, scope/absence 404,
 /// workflow conflicts 409, malformed requests 400. Titles follow the request's language (zh-CN first).</summary>
-internal sealed class ProblemDetailsHandler(IProblemDetailsService problems, ILogger<ProblemDetailsHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemDetailsHandler(IProblemDetailsService problems, ILogger<ProblemDetailsHandler> logger) : IExceptionHandler
 {
+    /// <summary>ASP.NET's message when a route or query value does not convert: Failed to bind parameter "Nullable&lt;DateOnly&gt; from" from "abc".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?:Nullable<)?(?<type>[\w.]+)>?\?? (?<name>[^"]+)" from "(?<value>[^"]*)".""")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    /// <summary>The parameter, the value given and what was expected, when a query or route value would not convert; the
+    /// user then reads which field is wrong in Chinese rather than the framework's English.</summary>
+    private static (string? Name, string Value, (string Zh, string En) Expected) BadParameter(BadHttpRequestException e)
+    {
+        var match = BindFailure().Match(e.Message);
+        if (!match.Success)
+            return (null, "", ("", ""));
+        var expected = match.Groups["type"].Value switch
+        {
+            "DateOnly" => ("日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)"),
+            "DateTimeOffset" or "DateTime" => ("时间（ISO 8601，如 2026-11-28T08:00:00+08:00）", "a time (ISO 8601)"),
+            "int" or "long" => ("整数", "a whole number"),
+            "decimal" or "double" => ("数字", "a number"),
+            "Guid" => ("记录编号（GUID）", "a record id (GUID)"),
+            "bool" => ("true 或 false", "true or false"),
+            _ => ("允许的取值之一", "one of the allowed values"),
+        };
+        return (match.Groups["name"].Value, match.Groups["value"].Value, expected);
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem = exception switch
@@ -42,6 +66,13 @@ internal sealed class ProblemDetailsHandler(IProblemDetailsService problems, ILo
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = Text.Of("数据库暂不可用", "The database is temporarily unavailable"),
                 Detail = e.Message,
+            },
+            BadHttpRequestException e when BadParameter(e) is var (name, value, expected) && name is not null => new ValidationProblemDetails(
+                new Dictionary<string, string[]> { [name] = [Text.Of($"参数 {name} 的值“{value}”格式不正确，应为{expected.Zh}", $"Parameter {name}: \"{value}\" is not {expected.En}")] })
+            {
+                Status = e.StatusCode,
+                Title = Text.Of("请求格式错误", "Malformed request"),
+                Detail = Text.Of($"参数 {name} 的值“{value}”格式不正确，应为{expected.Zh}", $"Parameter {name}: \"{value}\" is not {expected.En}"),
             },
             BadHttpRequestException e => new ProblemDetails
             {

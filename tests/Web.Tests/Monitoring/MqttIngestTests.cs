@@ -207,6 +207,10 @@ public abstract class MqttIngestTests(TianshanApp app)
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Contains("366", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await bureau.GetAsync("/api/alarms/export?from=2025-02-01&to=2025-01-01")).StatusCode);
+        var notADate = await bureau.GetAsync("/api/alarms/export?from=2025-13-45");
+        Assert.Equal(HttpStatusCode.BadRequest, notADate.StatusCode);
+        var problem = await notADate.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("参数 from 的值“2025-13-45”格式不正确，应为日期（yyyy-MM-dd）", problem.GetProperty("errors").GetProperty("from")[0].GetString());
     }
 
     [Fact]
