@@ -35,6 +35,9 @@ public sealed class DeliveryOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>How often the dispatcher looks for due deliveries when not woken by a publication.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Gateway calls in flight at once on one channel. Each channel is sent on its own, so a slow or failing
+    /// gateway never holds up another; within a channel this many rows go out side by side.</summary>
+    public int ParallelPerChannel { get; set; } = 4;
     /// <summary>Shared secret a gateway sends (header X-Receipt-Token) with delivery receipts; receipts are refused without it.</summary>
     public string? ReceiptToken { get; set; }
 

@@ -11,14 +11,18 @@ namespace Tianshan.Web.Tests.Warnings;
 /// Local gateways for every HTTP channel kind, on a real Kestrel server on 127.0.0.1: an SMS gateway (/sms, de-duplicates by
 /// the Idempotency-Key and answers a message id), a WeCom group robot (/wecom?key=…, errcode JSON), and the broadcast,
 /// display-screen and loudspeaker platforms (/broadcast, /screen, /loudspeaker). Every request is recorded. It can fail the
-/// first N requests, or every request to one path, with 503 — the retry tests.
+/// first N requests, or every request to one path, with 503 — the retry tests — or hold every request to one path until
+/// released (a slow gateway), counting how many it held at once.
 /// </summary>
 public sealed class TestGateways : IAsyncDisposable
 {
     public sealed record Request(string Path, string? Key, string Body, bool Failed);
 
     private readonly WebApplication _app;
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
     private int _failFirst;
+    private int _held;
 
     public ConcurrentQueue<Request> Requests { get; } = new();
 
@@ -27,6 +31,23 @@ public sealed class TestGateways : IAsyncDisposable
 
     /// <summary>Requests to this path fail with 503 while set.</summary>
     public string? FailPath { get; set; }
+
+    /// <summary>Requests to this path wait until <see cref="ReleaseHeld"/> while set.</summary>
+    public string? HoldPath { get; set; }
+
+    /// <summary>The most requests to <see cref="HoldPath"/> held at the same time.</summary>
+    public int MostHeldAtOnce { get; private set; }
+
+    public int HeldNow
+    {
+        get
+        {
+            lock (_gate)
+                return _held;
+        }
+    }
+
+    public void ReleaseHeld() => _release.TrySetResult();
 
     public string BaseUrl { get; }
 
@@ -52,6 +73,14 @@ public sealed class TestGateways : IAsyncDisposable
             var path = http.Request.Path.Value ?? "";
             var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
             var gateway = self!;
+            if (path == gateway.HoldPath)
+            {
+                lock (gateway._gate)
+                    gateway.MostHeldAtOnce = Math.Max(gateway.MostHeldAtOnce, ++gateway._held);
+                await gateway._release.Task;
+                lock (gateway._gate)
+                    gateway._held--;
+            }
             if (Interlocked.Decrement(ref gateway._failFirst) >= 0 || path == gateway.FailPath)
             {
                 gateway.Requests.Enqueue(new Request(path, key, body, true));

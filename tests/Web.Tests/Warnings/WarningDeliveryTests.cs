@@ -28,6 +28,7 @@ public sealed class DeliveryHost(string provider, string connectionString, strin
         builder.UseSetting("Warnings:Delivery:FirstRetryDelay", "00:00:00.100");
         builder.UseSetting("Warnings:Delivery:MaxRetryDelay", "00:00:00.400");
         builder.UseSetting("Warnings:Delivery:PollInterval", "00:00:00.200");
+        builder.UseSetting("Warnings:Delivery:ParallelPerChannel", WarningDeliveryTests.ParallelPerChannel.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Warnings:Delivery:ReceiptToken", "receipt-secret");
     }
 }
@@ -40,6 +41,9 @@ public sealed class DeliveryHost(string provider, string connectionString, strin
 /// </summary>
 public abstract class WarningDeliveryTests : IAsyncLifetime
 {
+    /// <summary>Gateway calls in flight at once on one channel in these hosts (the default is 4).</summary>
+    public const int ParallelPerChannel = 3;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private TestGateways _gateways = null!;
@@ -218,6 +222,37 @@ public abstract class WarningDeliveryTests : IAsyncLifetime
             Assert.Contains(timeline, e => e.GetProperty("by").GetString() == "bureau" && e.GetProperty("note").GetString()!.Contains(failedSmsKey, StringComparison.Ordinal));
             Assert.Contains(timeline, e => e.GetProperty("by").GetString() == "publisher" && e.GetProperty("note").GetString()!.StartsWith("企业微信群", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task A_slow_gateway_holds_up_no_other_channel_and_its_own_rows_go_out_side_by_side()
+    {
+        _gateways.HoldPath = "/sms";   // the SMS gateway takes every request and answers none until released
+        await using var host = NewHost();
+        await host.InitializeAsync();
+        using var publisher = await host.LoginAsync("publisher");
+        var id = (await publisher.GetFromJsonAsync<JsonElement>("/api/warnings?status=Submitted", Ct)).EnumerateArray()
+            .Single(w => w.GetProperty("isDemo").GetBoolean()).GetProperty("id").GetGuid();
+        await WarningApiTests.NoContentAsync(await publisher.PostAsync($"/api/warnings/{id}/approve", null, Ct));
+        Assert.Equal(HttpStatusCode.OK, (await publisher.PostAsync($"/api/warnings/{id}/publish", null, Ct)).StatusCode);
+
+        // Every other channel settles while the SMS gateway still holds its requests.
+        var others = await WaitAsync(publisher, id, ds => ds.Where(d => Channel(d) != "Sms").All(d => Status(d) is "Sent" or "Delivered"));
+        var sms = others.Where(d => Channel(d) == "Sms").ToList();
+        Assert.True(sms.Count > ParallelPerChannel, $"the demo warning should have more SMS recipients than {ParallelPerChannel}: {sms.Count}");
+        Assert.All(sms, d => Assert.Contains(Status(d), new[] { "Pending", "Sending" }));
+        Assert.Equal(0, _gateways.Requests.Count(r => r.Path == "/sms"));   // none answered yet
+
+        // The SMS rows go out side by side, as many at once as configured and no more.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (_gateways.HeldNow < ParallelPerChannel && DateTime.UtcNow < until)
+            await Task.Delay(50, Ct);
+        await Task.Delay(300, Ct);
+        Assert.Equal(ParallelPerChannel, _gateways.HeldNow);
+        _gateways.ReleaseHeld();
+        var done = await WaitAsync(publisher, id, ds => ds.Where(d => Channel(d) == "Sms").All(d => Status(d) == "Sent"));
+        Assert.Equal(ParallelPerChannel, _gateways.MostHeldAtOnce);
+        Assert.All(done.Where(d => Channel(d) == "Sms"), d => Assert.Equal(1, _gateways.Succeeded("/sms", d.GetProperty("deliveryKey").GetString()!)));
     }
 
     private static Guid Id(JsonElement d) => d.GetProperty("id").GetGuid();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tianshan.Core.Data;
@@ -10,21 +11,29 @@ namespace Tianshan.Web.Features.Warnings;
 
 /// <summary>
 /// The outbox dispatcher (docs/decisions/008-warning-outbox.md). At start it settles rows left in flight by the last
-/// run (retried with the same key where the gateway de-duplicates, otherwise marked Unknown); then it takes due rows,
-/// stores each as Sending with its attempt counted, calls the channel with the delivery key, and stores the outcome —
-/// Sent, Delivered, Retrying after back-off, or Failed. A row is claimed through its concurrency token, so two nodes
-/// never send the same row.
+/// run (retried with the same key where the gateway de-duplicates, otherwise marked Unknown). Then every channel is sent
+/// on its own loop, so a gateway that is slow, timing out or failing never holds up another channel (ADR 008 §8): the
+/// loop takes that channel's due rows and sends up to <see cref="DeliveryOptions.ParallelPerChannel"/> side by side. Each
+/// row, in its own unit of work, is stored as Sending with its attempt counted, handed to the channel with the delivery
+/// key, and its outcome stored — Sent, Delivered, Retrying after back-off, or Failed. A row is claimed through its
+/// concurrency token, so two nodes (or two passes) never send the same row.
 /// </summary>
 public sealed partial class WarningDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<DeliveryOptions> options,
     ILogger<WarningDispatcher> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _wake = new(0);
+    /// <summary>Rows one pass of a channel's loop takes; the loop comes straight back while a pass was full.</summary>
+    private const int PassSize = 100;
 
-    /// <summary>Look at the outbox now (a warning was just published).</summary>
+    private readonly Dictionary<WarningChannel, SemaphoreSlim> _wake = ChannelLabels.All.ToDictionary(c => c, _ => new SemaphoreSlim(0));
+
+    /// <summary>Look at the outbox now (a warning was just published or a delivery queued again).</summary>
     public void Wake()
     {
-        if (_wake.CurrentCount == 0)
-            _wake.Release();
+        foreach (var signal in _wake.Values)
+        {
+            if (signal.CurrentCount == 0)
+                signal.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,12 +46,17 @@ public sealed partial class WarningDispatcher(IServiceScopeFactory scopes, TimeP
         {
             LogFailed(logger, e);
         }
+        await Task.WhenAll(ChannelLabels.All.Select(channel => Task.Run(() => ChannelLoopAsync(channel, stoppingToken), CancellationToken.None)));
+    }
+
+    private async Task ChannelLoopAsync(WarningChannel channel, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
-            int done;
+            int taken;
             try
             {
-                done = await RunOnceAsync(stoppingToken);
+                taken = await RunOnceAsync(channel, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -51,13 +65,13 @@ public sealed partial class WarningDispatcher(IServiceScopeFactory scopes, TimeP
             catch (Exception e)
             {
                 LogFailed(logger, e);
-                done = 0;
+                taken = 0;
             }
-            if (done == 0)
+            if (taken < PassSize)
             {
                 try
                 {
-                    await _wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    await _wake[channel].WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -79,52 +93,68 @@ public sealed partial class WarningDispatcher(IServiceScopeFactory scopes, TimeP
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>One pass over the due rows (at most 100); returns how many were attempted.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>One pass over a channel's due rows (at most <see cref="PassSize"/>, oldest first), up to
+    /// <see cref="DeliveryOptions.ParallelPerChannel"/> at a time; returns how many rows it took.</summary>
+    private async Task<int> RunOnceAsync(WarningChannel channel, CancellationToken ct)
+    {
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
+            var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
+            var now = time.GetUtcNow();
+            due = await db.WarningDeliveries
+                .Where(d => d.Channel == channel && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying) && d.NextAttemptAt <= now)
+                .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(PassSize).ToListAsync(ct);
+        }
+        if (due.Count == 0)
+            return 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelPerChannel, CancellationToken = ct };
+        var warnings = new ConcurrentDictionary<Guid, Warning>();   // read-only, shared by the pass (one warning, many rows)
+        await Parallel.ForEachAsync(due, parallel, async (id, token) => await SendAsync(id, warnings, token));
+        return due.Count;
+    }
+
+    /// <summary>Claims one row, calls its channel and stores the outcome, in a unit of work of its own (a DbContext is not
+    /// shared between the rows sent side by side).</summary>
+    private async Task SendAsync(Guid id, ConcurrentDictionary<Guid, Warning> warnings, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(UserScope.System);
         var db = scope.ServiceProvider.GetRequiredService<TianshanDb>();
         var channels = scope.ServiceProvider.GetRequiredService<ChannelRegistry>();
         var now = time.GetUtcNow();
-        var due = await db.WarningDeliveries
-            .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying) && d.NextAttemptAt <= now)
-            .OrderBy(d => d.NextAttemptAt).Take(100).ToListAsync(ct);
-        var warnings = new Dictionary<Guid, Warning>();
-        var attempted = 0;
-        foreach (var d in due)
+        var d = await db.WarningDeliveries.FirstOrDefaultAsync(
+            x => x.Id == id && (x.Status == DeliveryStatus.Pending || x.Status == DeliveryStatus.Retrying) && x.NextAttemptAt <= now, ct);
+        if (d is null)
+            return;   // settled meanwhile (a receipt, a resend, another node)
+        d.Claim(time.GetUtcNow());
+        try
         {
-            d.Claim(time.GetUtcNow());
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.Entry(d).State = EntityState.Detached;   // another node took it
-                continue;
-            }
-            attempted++;
-            if (!warnings.TryGetValue(d.WarningId, out var w))
-                warnings[d.WarningId] = w = await db.Warnings.AsNoTracking().FirstAsync(x => x.Id == d.WarningId, ct);
-            ChannelResult result;
-            try
-            {
-                result = await channels.For(d.Channel).SendAsync(Message(w, d), ct);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException
-                                          or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException
-                                      && !ct.IsCancellationRequested)
-            {
-                result = ChannelResult.Fail($"{e.GetType().Name}: {e.Message}");
-            }
-            if (result.Accepted)
-                d.Accepted(result.Delivered, result.GatewayMessageId, time.GetUtcNow());
-            else
-                d.AttemptFailed(result.Error ?? "发送失败", result.Permanent, options.Value, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
-        return attempted;
+        catch (DbUpdateConcurrencyException)
+        {
+            return;   // another node took it
+        }
+        if (!warnings.TryGetValue(d.WarningId, out var w))
+            warnings[d.WarningId] = w = await db.Warnings.AsNoTracking().FirstAsync(x => x.Id == d.WarningId, ct);
+        ChannelResult result;
+        try
+        {
+            result = await channels.For(d.Channel).SendAsync(Message(w, d), ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or System.Net.Sockets.SocketException
+                                      or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException
+                                  && !ct.IsCancellationRequested)
+        {
+            result = ChannelResult.Fail($"{e.GetType().Name}: {e.Message}");
+        }
+        if (result.Accepted)
+            d.Accepted(result.Delivered, result.GatewayMessageId, time.GetUtcNow());
+        else
+            d.AttemptFailed(result.Error ?? "发送失败", result.Permanent, options.Value, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The text every channel sends: headline, description and what to do (解除: the reason).</summary>

@@ -27,7 +27,8 @@ internal static class WarningEndpoints
     {
         services.AddOptions<CapOptions>().BindConfiguration(CapOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CapOptions>, CapOptionsValidation>();
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section)
+            .Validate(o => o.ParallelPerChannel is >= 1 and <= 64, "Warnings:Delivery:ParallelPerChannel（每个渠道同时发送的条数）应在 1 到 64 之间").ValidateOnStart();
         services.AddOptions<ChannelOptions>().BindConfiguration(ChannelOptions.Section);
         services.AddHttpClient("warning-channels");
         services.AddSingleton<ChannelRegistry>();
