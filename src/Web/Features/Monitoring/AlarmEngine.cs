@@ -23,7 +23,7 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
     IOptions<MonitoringOptions> options, ILogger<AlarmEngine> logger) : BackgroundService
 {
     private abstract record Work;
-    private sealed record SamplesWork(Sample[] Samples, int Count) : Work;
+    private sealed record SamplesWork(ReadOnlyMemory<Sample> Samples) : Work;
     private sealed record ActionWork(Guid SensorId, AlarmKind Kind, Func<AlarmLifecycle, DateTimeOffset, AlarmTransition> Act, TaskCompletionSource<AlarmTransition> Done) : Work;
     private sealed record ReloadWork(TaskCompletionSource Done) : Work;
     private sealed record TickWork : Work;
@@ -34,7 +34,7 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
         public SensorAlarmEvaluator Evaluator { get; set; } = evaluator;
     }
 
-    private readonly Channel<Work> _work = Channel.CreateBounded<Work>(new BoundedChannelOptions(10_000) { SingleReader = true });
+    private readonly Channel<Work> _work = Channel.CreateBounded<Work>(new BoundedChannelOptions(50_000) { SingleReader = true });
     private readonly Dictionary<int, SensorState> _byStoreId = [];
     private readonly Dictionary<Guid, SensorState> _byId = [];
     private readonly List<(SensorState Sensor, AlarmTransition Change)> _pending = [];
@@ -61,8 +61,9 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
     /// <summary>Completes when the sensors are loaded and the engine takes work.</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>Queues evaluated samples (already durably stored). Waits only when the engine is 10,000 batches behind.</summary>
-    public ValueTask SubmitAsync(Sample[] samples, int count, CancellationToken ct) => _work.Writer.WriteAsync(new SamplesWork(samples, count), ct);
+    /// <summary>Queues one message's samples for evaluation as they arrive, before they are stored (ADR 004). Waits only when
+    /// the engine is 50,000 messages behind, which holds back the MQTT ingest.</summary>
+    public ValueTask SubmitAsync(ReadOnlyMemory<Sample> samples, CancellationToken ct) => _work.Writer.WriteAsync(new SamplesWork(samples), ct);
 
     /// <summary>Carries out an operator action on the engine's thread, so it cannot race a reading.</summary>
     public async Task<AlarmTransition> ActAsync(Guid sensorId, AlarmKind kind, Func<AlarmLifecycle, DateTimeOffset, AlarmTransition> act, CancellationToken ct)
@@ -185,9 +186,10 @@ public sealed class AlarmEngine(IServiceScopeFactory scopes, IHubContext<Monitor
 
     private void Evaluate(SamplesWork work)
     {
-        for (var i = 0; i < work.Count; i++)
+        var samples = work.Samples.Span;
+        for (var i = 0; i < samples.Length; i++)
         {
-            ref readonly var sample = ref work.Samples[i];
+            ref readonly var sample = ref samples[i];
             if (!_byStoreId.TryGetValue(sample.StoreId, out var sensor))
                 continue;
             var n = sensor.Evaluator.Evaluate(DateTimeOffset.FromUnixTimeMilliseconds(sample.TimestampMs), sample.Value, _buffer);

@@ -6,8 +6,11 @@ namespace Tianshan.Web.Features.Monitoring;
 /// <summary>
 /// Group commit for readings: every MQTT message waits on one channel; a single writer drains whatever has arrived,
 /// writes it to the reading store in one batch (PostgreSQL binary COPY / one SQLite transaction), and only then
-/// releases the waiting messages (their PUBACK) and hands the samples to the alarm engine. Many gateways' messages
-/// share one commit, so durability costs one fsync per batch rather than per message.
+/// releases the waiting messages (their PUBACK). Many gateways' messages share one commit, so durability costs one
+/// fsync per batch rather than per message. The alarm engine gets each message's samples as it arrives, not after the
+/// commit (ADR 004): a store that is busy (a roll-up holding the SQLite write lock, a slow disk) must never delay an
+/// alarm. A reading that then fails to store is not acknowledged, so the gateway sends it again, and the engine ignores
+/// a reading that is not newer than the last it evaluated for the sensor.
 /// </summary>
 public sealed class ReadingIngest(IReadingStore store, AlarmEngine engine) : BackgroundService
 {
@@ -24,10 +27,12 @@ public sealed class ReadingIngest(IReadingStore store, AlarmEngine engine) : Bac
 
     private readonly Channel<Request> _requests = Channel.CreateBounded<Request>(new BoundedChannelOptions(50_000) { SingleReader = true });
 
-    /// <summary>Completes when the samples are durably stored (throws if storing failed: the message is then not acknowledged).</summary>
+    /// <summary>Hands the samples to the alarm engine at once and completes when they are durably stored (throws if storing
+    /// failed: the message is then not acknowledged).</summary>
     public async Task IngestAsync(ReadOnlyMemory<Sample> samples, CancellationToken ct)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await engine.SubmitAsync(samples, ct);
         await _requests.Writer.WriteAsync(new Request(samples, done), ct);
         await done.Task.WaitAsync(ct);
     }
@@ -69,16 +74,9 @@ public sealed class ReadingIngest(IReadingStore store, AlarmEngine engine) : Bac
                     waiting.Clear();
                     continue;
                 }
-                var samples = new Sample[count];
-                var at = 0;
                 foreach (var w in waiting)
-                {
-                    w.Samples.Span.CopyTo(samples.AsSpan(at));
-                    at += w.Samples.Length;
                     w.Done.TrySetResult();
-                }
                 waiting.Clear();
-                await engine.SubmitAsync(samples, count, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
