@@ -49,7 +49,7 @@ public sealed class ConsultationPagesTests(BrowserApp app)
             await Expect(Dialog(page)).ToContainTextAsync("防范措施不能为空");
             await Expect(rows).ToHaveCountAsync(before);
 
-            await page.ClickAsync("#f-kind");
+            await page.Locator("div.mud-select:has(#f-kind)").First.ClickAsync();   // a select holding a value hides its input
             await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "节假日前" }).First.ClickAsync();
             await page.Locator("#f-title").FillAsync(title);
             await page.Locator("#f-participants").FillAsync("区应急管理局、区公安分局、区市场监管局");
