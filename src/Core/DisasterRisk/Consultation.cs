@@ -2,7 +2,7 @@ using Tianshan.Core.Platform;
 
 namespace Tianshan.Core.DisasterRisk;
 
-/// <summary>The key dates at which the district plan (§三(三) 重点工程二) asks for a consultation: before the flood season,
+/// <summary>The key dates at which the district disaster-reduction plan (区综合防灾减灾规划 三(三)2) asks for a consultation: before the flood season,
 /// before holidays, in the forest and grassland fire season, at year end — and ad hoc (e.g. before a major event).</summary>
 public enum ConsultationKind
 {

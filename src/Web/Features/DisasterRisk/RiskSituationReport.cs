@@ -9,7 +9,7 @@ using Tianshan.Web.Infrastructure.Pdf;
 namespace Tianshan.Web.Features.DisasterRisk;
 
 /// <summary>
-/// 自然灾害风险形势分析报告 for one consultation (district plan §三(三) 重点工程二: "确定风险水平、风险类型和高风险区，形成自然灾害
+/// 自然灾害风险形势分析报告 for one consultation (区综合防灾减灾规划 三(三)2: "确定风险水平、风险类型和高风险区，形成自然灾害
 /// 风险形势分析报告"): the consultation's situation, judgement and measures, then the risk map's summary — communities per
 /// level, the highest-risk communities — and the recent past disasters; then the section of its key date (汛前 flood season,
 /// 节假日前 work safety, 森林草原防火期 fire, 年末 the year in review) from <see cref="RiskSituationReportData"/>, which reads
