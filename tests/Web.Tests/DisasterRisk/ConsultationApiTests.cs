@@ -149,18 +149,23 @@ public abstract class ConsultationApiTests(TianshanApp app)
     }
 
     [Fact]
-    public async Task A_holiday_report_counts_the_open_hidden_hazards_and_lists_the_major_hazard_sources()
+    public async Task A_holiday_report_counts_the_schools_and_hospitals_the_open_hidden_hazards_and_lists_the_major_hazard_sources()
     {
         var ct = TestContext.Current.CancellationToken;
         using var bureau = await app.LoginAsync("bureau");
         var open = (await bureau.GetFromJsonAsync<JsonElement>("/api/hazards?open=true", ct)).GetArrayLength();
         var overdue = (await bureau.GetFromJsonAsync<JsonElement>("/api/hazards?overdue=true", ct)).GetArrayLength();
+        var exposures = (await bureau.GetFromJsonAsync<JsonElement>("/api/disaster-risk/exposures", ct)).EnumerateArray().ToList();
+        var schools = exposures.Sum(e => e.GetProperty("schools").GetInt32());
+        var hospitals = exposures.Sum(e => e.GetProperty("hospitals").GetInt32());
+        Assert.True(schools > 0);
 
         var text = Squeezed(await ReportTextAsync(bureau, "Holiday"));
 
         Assert.Contains("七、节假日安全防范重点：安全生产和人员密集场所", text, StringComparison.Ordinal);
         Assert.Contains($"未销号事故隐患{open}项", text, StringComparison.Ordinal);
         Assert.Contains($"逾期未整改{overdue}项", text, StringComparison.Ordinal);
+        Assert.Contains($"人员密集场所：学校{schools}所、医院{hospitals}所", text, StringComparison.Ordinal);
         Assert.Contains("重大危险源", text, StringComparison.Ordinal);
         Assert.Contains("值班安排", text, StringComparison.Ordinal);
     }
