@@ -71,12 +71,8 @@ public static class DisasterRiskEndpoints
         }).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
     }
 
-    public static async Task<byte[]> ReportAsync(TianshanDb db, Consultations.View consultation, IConfiguration configuration, TimeProvider time, CancellationToken ct)
-    {
-        var map = await DisasterRiskCensusMap.Handle(db, ct);
-        var disasters = await db.HistoricalDisasters.AsNoTracking().OrderByDescending(d => d.OccurredOn).Take(RiskSituationReport.RecentDisasters).ToListAsync(ct);
-        return RiskSituationReport.Render(consultation, map, disasters, time.GetUtcNow(), configuration["Pdf:FontPath"]);
-    }
+    public static async Task<byte[]> ReportAsync(TianshanDb db, Consultations.View consultation, IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
+        RiskSituationReport.Render(await RiskSituationReportData.LoadAsync(db, consultation, time, ct), time.GetUtcNow(), configuration["Pdf:FontPath"]);
 
     /// <summary>"active-faults.geojson" → the layer; an unknown name is a 404 (there is no such layer).</summary>
     private static HazardLayerKind LayerOf(string file)
