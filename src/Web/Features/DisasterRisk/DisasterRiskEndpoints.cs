@@ -7,7 +7,8 @@ using Tianshan.Core.Platform;
 namespace Tianshan.Web.Features.DisasterRisk;
 
 /// <summary>/api/disaster-risk: the natural-disaster risk census (C10). The bureau edits; departments, streets and
-/// communities read; enterprise users and inspectors have no access (it is the government's own risk picture).</summary>
+/// communities read, and streets and communities also keep their own communities' exposure rows (CommunityExposures);
+/// enterprise users and inspectors have no access (it is the government's own risk picture).</summary>
 public static class DisasterRiskEndpoints
 {
     public static readonly string[] Readers = [Roles.Bureau, Roles.Department, Roles.Street, Roles.Community];
