@@ -44,15 +44,33 @@ public sealed class CommunityExposure
         return exposure;
     }
 
+    /// <summary>The census form's checks, every problem at once keyed by field so a form or an import row marks each one:
+    /// no negative count; a household has at least one person; the buildings counted by structure are the same buildings
+    /// as those counted by age (the 房屋建筑调查 classifies each building both ways).</summary>
     public void Update(Details d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        int[] counts = [d.Population, d.Households, d.BuildingsReinforcedConcrete, d.BuildingsMasonry, d.BuildingsWeak,
-            d.BuildingsBefore1990, d.Buildings1990To2001, d.BuildingsAfter2001, d.Schools, d.Hospitals];
-        if (counts.Any(c => c < 0))
-            throw new DomainValidationException(nameof(Details), "人口、户数和房屋、学校、医院数量不能为负数");
-        if (d.BuildingsReinforcedConcrete + d.BuildingsMasonry + d.BuildingsWeak != d.BuildingsBefore1990 + d.Buildings1990To2001 + d.BuildingsAfter2001)
-            throw new DomainValidationException(nameof(Details), "按结构统计的房屋总数应与按建成年代统计的总数一致");
+        var problems = new Dictionary<string, string[]>();
+        (string Field, string Label, int Value)[] counts =
+        [
+            (nameof(d.Population), "人口", d.Population), (nameof(d.Households), "户数", d.Households),
+            (nameof(d.BuildingsReinforcedConcrete), "钢筋混凝土及钢结构房屋数", d.BuildingsReinforcedConcrete),
+            (nameof(d.BuildingsMasonry), "砖混结构房屋数", d.BuildingsMasonry), (nameof(d.BuildingsWeak), "砖木、土木及其他结构房屋数", d.BuildingsWeak),
+            (nameof(d.BuildingsBefore1990), "1990年以前建成房屋数", d.BuildingsBefore1990),
+            (nameof(d.Buildings1990To2001), "1990—2001年建成房屋数", d.Buildings1990To2001),
+            (nameof(d.BuildingsAfter2001), "2001年以后建成房屋数", d.BuildingsAfter2001),
+            (nameof(d.Schools), "学校数", d.Schools), (nameof(d.Hospitals), "医院数", d.Hospitals),
+        ];
+        foreach (var c in counts.Where(c => c.Value < 0))
+            problems[c.Field] = [$"{c.Label}不能为负数"];
+        if (problems.Count == 0 && d.Households > d.Population)
+            problems[nameof(d.Households)] = [$"户数（{d.Households}）不能多于人口（{d.Population}）"];
+        var byStructure = d.BuildingsReinforcedConcrete + d.BuildingsMasonry + d.BuildingsWeak;
+        var byAge = d.BuildingsBefore1990 + d.Buildings1990To2001 + d.BuildingsAfter2001;
+        if (problems.Count == 0 && byStructure != byAge)
+            problems[nameof(Buildings)] = [$"按结构统计的房屋总数（{byStructure}）应与按建成年代统计的总数（{byAge}）一致"];
+        if (problems.Count > 0)
+            throw new DomainValidationException(problems);
         Population = d.Population;
         Households = d.Households;
         BuildingsReinforcedConcrete = d.BuildingsReinforcedConcrete;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Tianshan.Core.Data;
 using Tianshan.Core.DisasterRisk;
@@ -6,7 +7,8 @@ using Tianshan.Core.Platform;
 namespace Tianshan.Web.Features.DisasterRisk;
 
 /// <summary>/api/disaster-risk: the natural-disaster risk census (C10). The bureau edits; departments, streets and
-/// communities read; enterprise users and inspectors have no access (it is the government's own risk picture).</summary>
+/// communities read, and streets and communities also keep their own communities' exposure rows (CommunityExposures);
+/// enterprise users and inspectors have no access (it is the government's own risk picture).</summary>
 public static class DisasterRiskEndpoints
 {
     public static readonly string[] Readers = [Roles.Bureau, Roles.Department, Roles.Street, Roles.Community];
@@ -25,15 +27,36 @@ public static class DisasterRiskEndpoints
         api.MapPost("/layers/{file}", async (TianshanDb db, string file, HttpRequest request, CancellationToken ct) =>
             await HazardLayerFiles.Import(db, LayerOf(file), request.Body, ct)).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
 
-        api.MapGet("/exposures", async (TianshanDb db, CancellationToken ct) =>
-            await db.CommunityExposures.AsNoTracking().OrderBy(e => e.Division!.Code)
-                .Select(e => new
-                {
-                    e.DivisionId, Community = e.Division!.Name, e.Population, e.Households, e.BuildingsReinforcedConcrete, e.BuildingsMasonry,
-                    e.BuildingsWeak, e.BuildingsBefore1990, e.Buildings1990To2001, e.BuildingsAfter2001, e.Schools, e.Hospitals, e.IsDemo,
-                }).ToListAsync(ct));
-        api.MapGet("/disasters", async (TianshanDb db, CancellationToken ct) =>
-            await db.HistoricalDisasters.AsNoTracking().OrderByDescending(d => d.OccurredOn).Take(500).ToListAsync(ct));
+        api.MapGet("/exposures", (TianshanDb db, CancellationToken ct) => CommunityExposures.List(db, ct));
+        api.MapGet("/exposures/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+            Results.File(CommunityExposures.Export(await CommunityExposures.List(db, ct)), Registry.RegistryWorkbooks.ContentType,
+                Resources.LedgerActions.FileName("承灾体调查", time)));
+        api.MapPost("/exposures/import", async (TianshanDb db, ClaimsPrincipal user, IFormFile file, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            var report = await CommunityExposures.Import(db, user, stream, ct);
+            return report.Stored ? Results.Ok(report) : Results.BadRequest(report);
+        }).DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CommunityExposures.Writers));
+        api.MapPut("/exposures/{divisionId:guid}", async (TianshanDb db, ClaimsPrincipal user, Guid divisionId, CommunityExposure.Details details, CancellationToken ct) =>
+            await CommunityExposures.Set(db, user, divisionId, details, ct) ? Results.NoContent() : Results.Created($"/api/disaster-risk/exposures/{divisionId}", null))
+            .RequireAuthorization(p => p.RequireRole(CommunityExposures.Writers));
+
+        api.MapGet("/disasters", (TianshanDb db, CancellationToken ct) => HistoricalDisasters.List(db, ct));
+        api.MapGet("/disasters/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
+            Results.File(HistoricalDisasters.Export(await HistoricalDisasters.List(db, ct)), Registry.RegistryWorkbooks.ContentType,
+                Resources.LedgerActions.FileName("历史灾害", time)));
+        api.MapPost("/disasters", async (TianshanDb db, HistoricalDisaster.Details details, TimeProvider time, CancellationToken ct) =>
+        {
+            var view = await HistoricalDisasters.Create(db, details, time, ct);
+            return Results.Created($"/api/disaster-risk/disasters/{view.Id}", view);
+        }).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
+        api.MapPut("/disasters/{id:guid}", (TianshanDb db, Guid id, HistoricalDisaster.Details details, TimeProvider time, CancellationToken ct) =>
+            HistoricalDisasters.Update(db, id, details, time, ct)).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
+        api.MapDelete("/disasters/{id:guid}", async (TianshanDb db, Guid id, CancellationToken ct) =>
+        {
+            await HistoricalDisasters.Delete(db, id, ct);
+            return Results.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Roles.Bureau));
 
         api.MapGet("/consultations", (TianshanDb db, CancellationToken ct) => Consultations.List(db, ct));
         api.MapGet("/consultations/export", async (TianshanDb db, TimeProvider time, CancellationToken ct) =>
