@@ -12,8 +12,6 @@ namespace Tianshan.Web.Features.Warnings;
 /// <summary>A delivery receipt (回执) from a gateway: the delivery key it was given, and what happened.</summary>
 public sealed record ReceiptRequest(string? DeliveryKey, string? Status, string? Error);
 
-public sealed record ContactRequest(string? CommunityCode, string? Name, ContactCategory? Category, WarningChannel? Channel, string? Address, int? Reach, string? Note);
-
 /// <summary>Refuses to start with a CAP identity that cannot make a GB/T 35965.1 identifier (see <see cref="CapOptions.Problems"/>).</summary>
 internal sealed class CapOptionsValidation : IValidateOptions<CapOptions>
 {
@@ -117,40 +115,31 @@ internal static class WarningEndpoints
             Results.Text(await db.ImportedAlerts.AsNoTracking().Where(a => a.Id == id).Select(a => a.OriginalXml).FirstOrDefaultAsync(ct)
                 ?? throw new NotFoundException("导入的预警不存在"), "application/cap+xml; charset=utf-8"));
 
-        // The contact ledger per community: read within the user's jurisdiction, kept by the bureau, street and community.
-        api.MapGet("/contacts", async (TianshanDb db, string? community, CancellationToken ct) =>
+        // The contact ledger per community (WarningContacts): read within the user's jurisdiction, kept by the bureau, street and community.
+        api.MapGet("/contacts", (TianshanDb db, string? community, CancellationToken ct) => WarningContacts.ListAsync(db, community, ct));
+        api.MapGet("/contacts/{id:guid}", (TianshanDb db, Guid id, CancellationToken ct) => WarningContacts.GetAsync(db, id, ct));
+        api.MapGet("/contacts/communities", (TianshanDb db, CancellationToken ct) => WarningContacts.CommunitiesAsync(db, ct));
+        api.MapGet("/contacts/export", async (TianshanDb db, string? community, CancellationToken ct) =>
+            Results.File(WarningContactWorkbook.Write(await WarningContacts.ListAsync(db, community, ct)), RegistryWorkbooks.ContentType, WarningContactWorkbook.FileName));
+        api.MapGet("/contacts/import-template", () =>
+            Results.File(WarningContactWorkbook.Template(), RegistryWorkbooks.ContentType, WarningContactWorkbook.Title + "导入模板.xlsx"));
+        api.MapPost("/contacts/import", async (TianshanDb db, ClaimsPrincipal user, IFormFile file, CancellationToken ct) =>
         {
-            var path = db.Scope.DivisionPath;
-            var codes = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Community && d.Path.StartsWith(path)).Select(d => d.Code).ToListAsync(ct);
-            var query = db.WarningContacts.AsNoTracking().Where(c => codes.Contains(c.CommunityCode));
-            if (!string.IsNullOrWhiteSpace(community))
-                query = query.Where(c => c.CommunityCode == community);
-            return (await query.ToListAsync(ct)).OrderBy(c => c.CommunityCode).ThenBy(c => c.Category).ThenBy(c => c.Name).ToList();
-        });
-        api.MapPost("/contacts", async (TianshanDb db, ClaimsPrincipal user, ContactRequest r, CancellationToken ct) =>
+            await using var stream = file.OpenReadStream();
+            var report = await ImportWarningContacts.Handle(db, user, stream, ct);
+            return report.Stored ? Results.Ok(report) : Results.BadRequest(report);
+        }).DisableAntiforgery();
+        api.MapPost("/contacts", async (TianshanDb db, ClaimsPrincipal user, WarningContactDetails r, CancellationToken ct) =>
         {
-            if (!user.IsInRole(Roles.Bureau) && !user.IsInRole(Roles.Street) && !user.IsInRole(Roles.Community))
-                throw new ForbiddenException("您的角色不能维护预警接收人名录");
-            var path = db.Scope.DivisionPath;
-            if (!await db.Divisions.AnyAsync(d => d.Code == r.CommunityCode && d.Level == DivisionLevel.Community && d.Path.StartsWith(path), ct))
-                throw new DomainValidationException("communityCode", "请选择您辖区内的社区");
-            var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrWhiteSpace(r.Name))
-                errors["name"] = ["请填写接收人名称"];
-            if (string.IsNullOrWhiteSpace(r.Address))
-                errors["address"] = ["请填写手机号、邮箱或终端编号"];
-            if (r.Channel is null or WarningChannel.WebPage || r.Category is null)
-                errors["channel"] = ["请选择接收渠道和人员类别"];
-            if (errors.Count > 0)
-                throw new DomainValidationException(errors);
-            var contact = new WarningContact
-            {
-                CommunityCode = r.CommunityCode!, Name = r.Name!.Trim(), Category = r.Category!.Value, Channel = r.Channel!.Value,
-                Address = r.Address!.Trim(), Reach = Math.Max(1, r.Reach ?? 1), Note = r.Note,
-            };
-            db.WarningContacts.Add(contact);
-            await db.SaveChangesAsync(ct);
+            var contact = await WarningContacts.CreateAsync(db, user, r, ct);
             return Results.Created($"/api/warnings/contacts/{contact.Id}", contact);
+        });
+        api.MapPut("/contacts/{id:guid}", (TianshanDb db, ClaimsPrincipal user, Guid id, WarningContactDetails r, CancellationToken ct) =>
+            WarningContacts.UpdateAsync(db, user, id, r, ct));
+        api.MapDelete("/contacts/{id:guid}", async (TianshanDb db, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        {
+            await WarningContacts.DeleteAsync(db, user, id, ct);
+            return Results.NoContent();
         });
 
         // Receipts (回执) from the gateways: no login, a shared token instead.
