@@ -75,7 +75,8 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
+        // Under load (web tests on the same cores) the login page itself has taken longer than the 30 s default.
+        await page.GotoAsync("/login", new() { Timeout = 90_000 });
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", DemoPassword);
         await page.ClickAsync("#login-submit");
