@@ -134,7 +134,7 @@ public static class CommunityExposures
             if (Columns.Counts.All(c => cells.Text(c).Length == 0))
                 continue;
             data++;
-            var community = Community(communities, cells);
+            var community = cells.Community(communities, c => c.Code, c => c.Name, Columns.Code, Columns.Community, "不存在");
             var before = problems.Count;
             int[] values = [.. Columns.Counts.Select(c => Count(cells, c))];
             if (community is null)
@@ -194,28 +194,5 @@ public static class CommunityExposures
             return 0;
         }
         return cells.Int(column);
-    }
-
-    private static Division? Community(List<Division> communities, ImportCells cells)
-    {
-        var code = cells.Text(Columns.Code);
-        if (code.Length > 0)
-        {
-            var byCode = communities.FirstOrDefault(c => c.Code == code);
-            if (byCode is null)
-                cells.Problem(Columns.Code, $"社区代码“{code}”不存在");
-            return byCode;
-        }
-        var name = cells.Text(Columns.Community);
-        if (name.Length == 0)
-        {
-            cells.Problem(Columns.Community, "请填写社区代码或社区名称");
-            return null;
-        }
-        var byName = communities.Where(c => c.Name == name).ToList();
-        if (byName.Count == 1)
-            return byName[0];
-        cells.Problem(Columns.Community, byName.Count == 0 ? $"社区“{name}”不存在" : $"有 {byName.Count} 个社区名为“{name}”，请填写社区代码");
-        return null;
     }
 }

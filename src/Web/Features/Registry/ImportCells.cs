@@ -16,6 +16,35 @@ internal sealed class ImportCells(int row, Func<string, string> cell, List<Impor
 
     public void Problem(string column, string message) => problems.Add(new ImportProblem(row, column, message));
 
+    /// <summary>
+    /// The row's community among <paramref name="communities"/>: by its code column when that is filled, else by its name
+    /// column, which must name exactly one. Null when neither finds one; the problem is reported on the column used.
+    /// <paramref name="notFound"/> ends the not-found message ("不存在", or "不存在或不在您的管辖范围内" for a scoped list).
+    /// </summary>
+    public T? Community<T>(IReadOnlyCollection<T> communities, Func<T, string> code, Func<T, string> name, string codeColumn, string nameColumn,
+        string notFound) where T : class
+    {
+        var wanted = cell(codeColumn);
+        if (wanted.Length > 0)
+        {
+            var byCode = communities.FirstOrDefault(c => code(c) == wanted);
+            if (byCode is null)
+                Problem(codeColumn, $"社区代码“{wanted}”{notFound}");
+            return byCode;
+        }
+        var named = cell(nameColumn);
+        if (named.Length == 0)
+        {
+            Problem(nameColumn, "请填写社区代码或社区名称");
+            return null;
+        }
+        var byName = communities.Where(c => name(c) == named).ToList();
+        if (byName.Count == 1)
+            return byName[0];
+        Problem(nameColumn, byName.Count == 0 ? $"社区“{named}”{notFound}" : $"有 {byName.Count} 个社区名为“{named}”，请填写社区代码");
+        return null;
+    }
+
     public int Int(string column, int fallback = 0)
     {
         var v = cell(column);

@@ -45,7 +45,7 @@ public static class ImportWarningContacts
         foreach (var (row, cell) in rows)
         {
             var cells = new ImportCells(row, cell, problems);
-            var community = CommunityOf(communities, cells);
+            var community = cells.Community(communities, c => c.Code, c => c.Name, Columns.CommunityCode, Columns.Community, "不存在或不在您的管辖范围内");
             var category = cells.Choice<ContactCategory>(Columns.Category, ChannelLabels.Label);
             var channel = cells.Choice<WarningChannel>(Columns.Channel, ChannelLabels.Label);
             int? reach = null;
@@ -100,29 +100,5 @@ public static class ImportWarningContacts
         }
         await db.SaveChangesAsync(ct);
         return new ImportReport(true, created, updated, []);
-    }
-
-    /// <summary>The row's community among the user's: by 社区代码 when given, else by 社区 name. Null: a problem, reported.</summary>
-    private static ContactCommunity? CommunityOf(List<ContactCommunity> communities, ImportCells cells)
-    {
-        var code = cells.Text(Columns.CommunityCode);
-        if (code.Length > 0)
-        {
-            var byCode = communities.FirstOrDefault(c => c.Code == code);
-            if (byCode is null)
-                cells.Problem(Columns.CommunityCode, $"社区代码“{code}”不存在或不在您的管辖范围内");
-            return byCode;
-        }
-        var name = cells.Text(Columns.Community);
-        if (name.Length == 0)
-        {
-            cells.Problem(Columns.Community, "请填写社区或社区代码");
-            return null;
-        }
-        var byName = communities.Where(c => c.Name == name).ToList();
-        if (byName.Count == 1)
-            return byName[0];
-        cells.Problem(Columns.Community, byName.Count == 0 ? $"社区“{name}”不存在或不在您的管辖范围内" : $"有 {byName.Count} 个社区名为“{name}”，请填写社区代码");
-        return null;
     }
 }
