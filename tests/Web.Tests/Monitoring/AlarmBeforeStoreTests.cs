@@ -23,8 +23,9 @@ public abstract class AlarmBeforeStoreTests(TianshanApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Opens a connection that holds the reading store's write lock until it is disposed.</summary>
-    protected abstract Task<DbConnection> LockReadingStoreAsync(string mainConnectionString);
+    /// <summary>Opens a connection that holds the write lock the store needs for a reading at <paramref name="timestampMs"/>
+    /// until it is disposed.</summary>
+    protected abstract Task<DbConnection> LockReadingStoreAsync(string mainConnectionString, long timestampMs);
 
     [Fact]
     public async Task A_reading_over_HH_raises_its_alarm_while_the_store_is_locked_and_is_acknowledged_only_after_it_commits()
@@ -46,9 +47,10 @@ public abstract class AlarmBeforeStoreTests(TianshanApp app)
         await ingest.IngestAsync(new[] { new Sample(sensor.StoreId, DateTimeOffset.UtcNow.AddSeconds(-5).ToUnixTimeMilliseconds(), 0) }, Ct);
 
         Task stored;
-        await using (await LockReadingStoreAsync(app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Tianshan")!))
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await using (await LockReadingStoreAsync(app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Tianshan")!, now))
         {
-            stored = ingest.IngestAsync(new[] { new Sample(sensor.StoreId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), value) }, Ct);
+            stored = ingest.IngestAsync(new[] { new Sample(sensor.StoreId, now, value) }, Ct);
             JsonElement? alarm = null;
             for (var i = 0; i < 50 && alarm is null; i++)
             {
@@ -70,14 +72,18 @@ public abstract class AlarmBeforeStoreTests(TianshanApp app)
 
 public sealed class AlarmBeforeStoreOnSqlite(SqliteApp app) : AlarmBeforeStoreTests(app), IClassFixture<SqliteApp>
 {
-    /// <summary>BEGIN IMMEDIATE takes the readings file's write lock; the store's writer waits on it (busy timeout 60 s).</summary>
-    protected override async Task<DbConnection> LockReadingStoreAsync(string mainConnectionString)
+    /// <summary>BEGIN IMMEDIATE takes the write lock of the reading's minute file, as the ingest finds it (WAL); the
+    /// store's writer waits on it (busy timeout 60 s). The roll-up no longer takes this lock (ADR 004, "Store"), so a
+    /// test connection stands in for the kind of wait that used to come from it.</summary>
+    protected override async Task<DbConnection> LockReadingStoreAsync(string mainConnectionString, long timestampMs)
     {
+        var store = new SqliteConnectionStringBuilder(ReadingStoreRegistration.ReadingsFileBeside(mainConnectionString)).DataSource;
+        var file = SqliteReadingStore.MinuteFile(SqliteReadingStore.IncomingFolderOf(store), (int)(timestampMs / 60_000));
         // Not pooled: a pooled connection would go back to the pool with its transaction open, keeping the lock.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ReadingStoreRegistration.ReadingsFileBeside(mainConnectionString)) { Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.CommandText = "PRAGMA journal_mode=WAL; BEGIN IMMEDIATE";
         await begin.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         return connection;   // closing it rolls the transaction back and frees the lock
     }
@@ -86,7 +92,7 @@ public sealed class AlarmBeforeStoreOnSqlite(SqliteApp app) : AlarmBeforeStoreTe
 public sealed class AlarmBeforeStoreOnPostgres(PostgresApp app) : AlarmBeforeStoreTests(app), IClassFixture<PostgresApp>
 {
     /// <summary>An EXCLUSIVE table lock on readings.incoming in an open transaction: the store's COPY waits on it.</summary>
-    protected override async Task<DbConnection> LockReadingStoreAsync(string mainConnectionString)
+    protected override async Task<DbConnection> LockReadingStoreAsync(string mainConnectionString, long timestampMs)
     {
         var connection = new NpgsqlConnection(mainConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);

@@ -31,7 +31,7 @@ public abstract class ReadingStoreTests : IAsyncLifetime
     }
 
     /// <summary>A new store on this test's database, as a host would open it at start.</summary>
-    private async Task<ReadingStore> OpenAsync()
+    protected async Task<ReadingStore> OpenAsync()
     {
         var store = Create(new FixedClock(Now));
         _opened.Add(store);
@@ -39,10 +39,10 @@ public abstract class ReadingStoreTests : IAsyncLifetime
         return store;
     }
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>One reading a second from <paramref name="start"/>.</summary>
-    private static Reading[] Series(int sensorId, DateTimeOffset start, int seconds, Func<int, double> value, byte quality = 0) =>
+    protected static Reading[] Series(int sensorId, DateTimeOffset start, int seconds, Func<int, double> value, byte quality = 0) =>
         [.. Enumerable.Range(0, seconds).Select(i => new Reading(sensorId, start.AddSeconds(i).ToUnixTimeMilliseconds(), value(i), quality))];
 
     [Fact]
@@ -239,6 +239,91 @@ public sealed class ReadingStoreOnSqlite : ReadingStoreTests
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"tianshan-readings-test-{Guid.NewGuid():N}.db");
 
+    private string MinuteFile(DateTimeOffset time) =>
+        SqliteReadingStore.MinuteFile(SqliteReadingStore.IncomingFolderOf(_file), (int)(time.ToUnixTimeMilliseconds() / 60_000));
+
+    [Fact]
+    public async Task Writes_do_not_wait_for_the_roll_up_s_file()
+    {
+        var store = await OpenAsync();
+        var start = Now.AddMinutes(-3);
+        await store.WriteAsync(Series(1, start, 60, i => i), Ct);
+        // What the roll-up does to the store file, another connection does here: hold its write lock.
+        await using (var rollUp = new SqliteConnection($"Data Source={_file};Pooling=False"))
+        {
+            await rollUp.OpenAsync(Ct);
+            await using var begin = rollUp.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync(Ct);
+            // The busy timeout is 60 s: a write that needed the lock would still be waiting.
+            await store.WriteAsync(Series(1, start.AddMinutes(1), 60, i => 60 + i), Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+            Assert.Equal(120, (await store.TrendAsync(1, start, Now, Ct)).Count);
+        }
+        await store.RollUpAsync(Now, Ct);
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => (double)i), (await store.TrendAsync(1, start, Now, Ct)).Select(p => p.Last));
+        Assert.False(File.Exists(MinuteFile(start)));
+    }
+
+    [Fact]
+    public async Task A_minute_file_left_behind_after_its_roll_up_is_deleted_at_start_not_stored_again()
+    {
+        var store = await OpenAsync();
+        var start = Now.AddMinutes(-3);
+        await store.WriteAsync(Series(2, start, 60, i => i), Ct);
+        var copy = _file + ".minute-copy";
+        await using (var connection = new SqliteConnection($"Data Source={MinuteFile(start)};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = $"VACUUM INTO '{copy}'";
+            await vacuum.ExecuteNonQueryAsync(Ct);
+        }
+        await store.RollUpAsync(Now, Ct);
+        // A late reading merged into the stored minute: storing the old file again would lose it.
+        await store.WriteAsync(new[] { new Reading(2, start.AddSeconds(30.5).ToUnixTimeMilliseconds(), 99, 0) }, Ct);
+        await store.RollUpAsync(Now, Ct);
+        Assert.False(File.Exists(MinuteFile(start)));
+        File.Move(copy, MinuteFile(start));   // as if the host had died between storing the minute and deleting its file
+
+        var reopened = await OpenAsync();
+        await reopened.RollUpAsync(Now, Ct);
+        Assert.False(File.Exists(MinuteFile(start)));
+        var trend = await reopened.TrendAsync(2, start, Now, Ct);
+        Assert.Equal(61, trend.Count);
+        Assert.Contains(trend, p => p.Last == 99);
+    }
+
+    [Fact]
+    public async Task Readings_of_a_store_from_before_the_incoming_files_are_kept()
+    {
+        var start = Now.AddMinutes(-3);
+        await using (var connection = new SqliteConnection($"Data Source={_file};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE incoming (ts INTEGER NOT NULL, sensor_id INTEGER NOT NULL, value REAL NOT NULL, quality INTEGER NOT NULL,
+                    PRIMARY KEY (ts, sensor_id)) WITHOUT ROWID;
+                CREATE TABLE rollup (id INTEGER PRIMARY KEY CHECK (id = 1), watermark INTEGER NOT NULL);
+                INSERT INTO rollup VALUES (1, 0);
+                """;
+            await create.ExecuteNonQueryAsync(Ct);
+            foreach (var r in Series(3, start, 90, i => i * 0.5))
+            {
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO incoming VALUES ($ts, 3, $value, 0)";
+                insert.Parameters.AddWithValue("$ts", r.TimestampMs);
+                insert.Parameters.AddWithValue("$value", r.Value);
+                await insert.ExecuteNonQueryAsync(Ct);
+            }
+        }
+        var store = await OpenAsync();
+        Assert.Equal(90, (await store.TrendAsync(3, start, Now, Ct)).Count);
+        await store.RollUpAsync(Now, Ct);
+        Assert.Equal(Enumerable.Range(0, 90).Select(i => i * 0.5), (await store.TrendAsync(3, start, Now, Ct)).Select(p => p.Last));
+        Assert.Equal(44.5, (await (await OpenAsync()).LatestAsync([3], Ct))[3].Value);
+    }
+
     protected override ValueTask CreateDatabaseAsync() => ValueTask.CompletedTask;
 
     protected override ReadingStore Create(TimeProvider clock) => new SqliteReadingStore($"Data Source={_file}", clock);
@@ -248,6 +333,9 @@ public sealed class ReadingStoreOnSqlite : ReadingStoreTests
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_file + suffix);
+        var incoming = SqliteReadingStore.IncomingFolderOf(_file);
+        if (Directory.Exists(incoming))
+            Directory.Delete(incoming, recursive: true);
         return ValueTask.CompletedTask;
     }
 }

@@ -3,9 +3,10 @@ namespace Tianshan.Core.Monitoring.Storage;
 /// <summary>
 /// The reading store's shape, the same on both providers; bench/RESULTS.md has the measurements behind it.
 /// <list type="bullet">
-/// <item><b>incoming</b>: a row per reading, keyed time-first (SQLite) or not indexed at all (PostgreSQL), so a batch
-/// appends at one end of one table instead of touching one page per sensor — the peer measurements show a
-/// sensor-first key costs 2–10× the insert rate. Writes go only here; it holds the minutes not yet rolled up.</item>
+/// <item><b>incoming</b>: a row per reading, keyed time-first (SQLite, one file per minute) or not indexed at all
+/// (PostgreSQL), so a batch appends at one end of one table instead of touching one page per sensor — the peer
+/// measurements show a sensor-first key costs 2–10× the insert rate. Writes go only here; it holds the minutes not
+/// yet rolled up.</item>
 /// <item><b>raw_YYYYMMDD</b> (a day partition, UTC): one row per sensor and minute with the minute's readings packed
 /// in a blob (<see cref="MinuteBlock"/>), about 7 bytes a reading against 44–92 for a row per reading. Only 1/60 of
 /// the rows, written once a minute by <see cref="RollUpAsync"/>, so their sensor-first lookup is cheap to maintain.
