@@ -61,16 +61,22 @@ public sealed class PostgresReadingStore : ReadingStore
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY readings.incoming (ts, sensor_id, value, quality) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        for (var i = 0; i < batch.Length; i++)
-        {
-            var r = batch.Span[i];
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(r.TimestampMs, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(r.SensorId, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync((float)r.Value, NpgsqlDbType.Real, cancellationToken);
-            await copy.WriteAsync((short)r.Quality, NpgsqlDbType.Smallint, cancellationToken);
-        }
+        WriteRows(copy, batch.Span);
         await copy.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Synchronous row writes: they fill Npgsql's buffer and only block to send a full one (8 KB) over the local
+    /// socket, where an awaited write per value cost a state machine each, four per reading.</summary>
+    private static void WriteRows(NpgsqlBinaryImporter copy, ReadOnlySpan<Reading> batch)
+    {
+        foreach (ref readonly var r in batch)
+        {
+            copy.StartRow();
+            copy.Write(r.TimestampMs, NpgsqlDbType.Bigint);
+            copy.Write(r.SensorId, NpgsqlDbType.Integer);
+            copy.Write((float)r.Value, NpgsqlDbType.Real);
+            copy.Write((short)r.Quality, NpgsqlDbType.Smallint);
+        }
     }
 
     private protected override async Task ReadLatestAsync(List<Reading> into, CancellationToken cancellationToken)
