@@ -15,7 +15,6 @@ var s = Settings.Parse(args);
 Directory.CreateDirectory(s.WorkDirectory);
 var code = DemoSeeder.Load().Enterprises[1].CreditCode;
 var backgroundSensors = s.Sensors - s.AlarmSensors;
-var t0 = DateTimeOffset.UtcNow.AddHours(-2);
 var loadBefore = Machine.Load();
 var total = Stopwatch.StartNew();
 Console.WriteLine($"Ingest benchmark: {s.Sensors:N0} sensors of {code}, {s.Clients} publishers × {s.Window} in flight, {s.Seconds} s a phase");
@@ -48,7 +47,7 @@ foreach (var provider in s.Providers)
     await using var host = await Host.StartAsync(s.WebDll, provider, connection);
     await host.LoginAsync();
     var broker = new Broker(host.MqttPort, code, Host.Password);
-    var feed = new Feed(code, backgroundSensors, t0);
+    var feed = new Feed(code, backgroundSensors);
 
     await Publishers.RunAsync(broker, s.Clients, s.Window, feed.Batch, TimeSpan.FromSeconds(2));   // warm-up: JIT, pools, engine load
     var before = await host.AcceptedAsync(code);
@@ -90,7 +89,7 @@ Throughput brokerSingle, brokerGateways, brokerBatch;
 (Throughput Rate, long Stored) pipeSingle, pipeGateways, pipeBatch;
 await using (var peers = await Peers.StartAsync(s.WorkDirectory))
 {
-    var feed = new Feed(code, backgroundSensors, t0);
+    var feed = new Feed(code, backgroundSensors);
     await Publishers.RunAsync(peers.Broker, s.Clients, s.Window, feed.Single, TimeSpan.FromSeconds(1));   // warm-up
     brokerSingle = await peers.BrokerAsync(feed.Single, s.Clients, s.Window, TimeSpan.FromSeconds(s.Seconds));
     Console.WriteLine($"   broker single    {brokerSingle.ReadingsPerSecond,10:N0}/s");
@@ -98,7 +97,7 @@ await using (var peers = await Peers.StartAsync(s.WorkDirectory))
     Console.WriteLine($"   broker single, {s.Gateways} gateways {brokerGateways.ReadingsPerSecond,10:N0}/s");
     brokerBatch = await peers.BrokerAsync(feed.Batch, s.Clients, s.Window, TimeSpan.FromSeconds(s.Seconds));
     Console.WriteLine($"   broker batch     {brokerBatch.ReadingsPerSecond,10:N0}/s");
-    var csv = new Feed(code, backgroundSensors, t0);
+    var csv = new Feed(code, backgroundSensors);
     pipeSingle = await peers.PipeAsync(s.Postgres, () => csv.Csv(1), 1, s.PipeSingleMessages, s.Clients, s.Window);
     Console.WriteLine($"   pipe single      {pipeSingle.Rate.ReadingsPerSecond,10:N0}/s ({pipeSingle.Stored:N0} stored)");
     pipeGateways = await peers.PipeAsync(s.Postgres, () => csv.Csv(1), 1, s.PipeSingleMessages, s.Gateways, s.Window);
@@ -166,8 +165,8 @@ internal sealed record Settings(string Postgres, string WebDll, string? Output, 
             Arg("--web") ?? web,
             Arg("--out"),
             Arg("--dir") ?? Path.Combine(Path.GetTempPath(), "tianshan-bench"),
-            Int("--sensors", 11_000), Int("--alarm-sensors", 1_000), Int("--clients", 8), Int("--gateways", 64), Int("--window", 16),
-            Int("--seconds", 8), Int("--latency-seconds", 6), Int("--alarms-per-second", 40),
+            Int("--sensors", 12_000), Int("--alarm-sensors", 2_000), Int("--clients", 8), Int("--gateways", 64), Int("--window", 16),
+            Int("--seconds", 8), Int("--latency-seconds", 65), Int("--alarms-per-second", 10),
             Int("--pipe-single", 150_000), Int("--pipe-batch", 20_000),
             (Arg("--providers") ?? "Sqlite,Postgres").Split(','), !args.Contains("--no-peers"));
     }

@@ -20,16 +20,31 @@ internal sealed record Throughput(long Messages, long Readings, double Seconds, 
 }
 
 /// <summary>
-/// Readings for the benchmark sensors B00000…: each reading number r is sensor r mod N at t0 + r div N seconds (1 Hz,
-/// never repeated), so every phase of a run writes new rows. JSON is the gateway contract (single reading on
-/// tianshan/{code}/{sensor}, 50-reading batch on tianshan/{code}/batch); CSV lines are for the zero-code pipe.
+/// Readings for the benchmark sensors B00000…: reading number r is sensor r mod N, stamped with the clock as a gateway
+/// stamps it (a millisecond later than the sensor's previous reading if the clock has not moved on, so a sensor's readings
+/// never repeat and every phase of a run writes new rows). Readings of the current minute are what the store sees from
+/// real gateways, so its minute roll-up runs as in production: once a minute, on the minute that just closed. JSON is
+/// the gateway contract (single reading on tianshan/{code}/{sensor}, 50-reading batch on tianshan/{code}/batch); CSV
+/// lines are for the zero-code pipe.
 /// </summary>
-internal sealed class Feed(string enterpriseCode, int sensors, DateTimeOffset t0)
+internal sealed class Feed(string enterpriseCode, int sensors)
 {
     public const int BatchSize = 50;
     private long _next;
+    private readonly long[] _lastMs = new long[sensors];
 
-    private DateTimeOffset Time(long r) => t0.AddSeconds(r / sensors);
+    private DateTimeOffset Time(long r)
+    {
+        ref var last = ref _lastMs[r % sensors];
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        while (true)
+        {
+            var previous = Volatile.Read(ref last);
+            var next = Math.Max(now, previous + 1);
+            if (Interlocked.CompareExchange(ref last, next, previous) == previous)
+                return DateTimeOffset.FromUnixTimeMilliseconds(next);
+        }
+    }
     private static double Value(long r) => 40 + (r % 37) * 0.5;   // well below the HH limit of 100
     private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
     public static string SensorCode(long index) => string.Create(CultureInfo.InvariantCulture, $"B{index:00000}");
