@@ -3,8 +3,8 @@
 # durability defaults (fsync, synchronous_commit and full_page_writes on, as in reference/peer-baselines.md), so the
 # figures are durable commits; stops and removes it on exit. Needs the .NET SDK and PostgreSQL's server binaries
 # (./test.sh installs them). Extra arguments go to the reading store benchmark (e.g. --seconds 60 --runs 1);
-# TIANSHAN_BENCH_INGEST_ARGS goes to the ingest benchmark (e.g. "--seconds 15 --clients 4"). TIANSHAN_BENCH_ONLY=ingest skips
-# the reading store benchmark (its section of RESULTS.md is then kept from the last run). For a quick look at one store:
+# TIANSHAN_BENCH_INGEST_ARGS goes to the ingest benchmark (e.g. "--seconds 15 --clients 4"). TIANSHAN_BENCH_ONLY=store, rules,
+# routing or ingest runs that benchmark alone (the other sections of RESULTS.md are kept from their last run). For a quick look at one store:
 # TIANSHAN_BENCH_ONLY=ingest TIANSHAN_BENCH_INGEST_ARGS="--providers Sqlite --no-peers" (prints, writes nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,24 +41,29 @@ dotnet build bench/Rules -c Release -nologo -v quiet 2>&1 | grep -E " error |rro
 dotnet build bench/Routing -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
 dotnet build bench/Ingest -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true   # also builds src/Web (Release)
 
-if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
+only=${TIANSHAN_BENCH_ONLY:-}
+runs() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+
+if runs store; then
   echo "==> reading store"
   dotnet bench/ReadingStore/bin/Release/net10.0/Tianshan.Bench.ReadingStore.dll \
     --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md "$@"
 fi
 
-if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
+if runs rules; then
   echo "==> rule evaluation (BenchmarkDotNet)"
   dotnet bench/Rules/bin/Release/net10.0/Tianshan.Bench.Rules.dll --out bench/RESULTS.md
 fi
 
-if [ "${TIANSHAN_BENCH_ONLY:-}" != ingest ]; then
+if runs routing; then
   echo "==> routing (generated city; pgRouting in the same PostgreSQL)"
   dotnet bench/Routing/bin/Release/net10.0/Tianshan.Bench.Routing.dll \
     --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --out bench/RESULTS.md
 fi
 
-echo "==> ingest end to end (the real host on SQLite and PostgreSQL, alarm latency, mosquitto and the zero-code pipe)"
-dotnet bench/Ingest/bin/Release/net10.0/Tianshan.Bench.Ingest.dll \
-  --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md ${TIANSHAN_BENCH_INGEST_ARGS:-}
-echo "==> wrote bench/RESULTS.md"
+if runs ingest; then
+  echo "==> ingest end to end (the real host on SQLite and PostgreSQL, alarm latency, mosquitto and the zero-code pipe)"
+  dotnet bench/Ingest/bin/Release/net10.0/Tianshan.Bench.Ingest.dll \
+    --postgres "Host=127.0.0.1;Port=$pgport;Username=postgres" --dir "$work" --out bench/RESULTS.md ${TIANSHAN_BENCH_INGEST_ARGS:-}
+fi
+echo "==> done: bench/RESULTS.md"

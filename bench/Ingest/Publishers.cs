@@ -19,6 +19,27 @@ internal sealed record Throughput(long Messages, long Readings, double Seconds, 
     public double MessagesPerSecond => Messages / Seconds;
 }
 
+/// <summary>The runs of one case: the median run by readings/s, the range, and the totals for the checks.</summary>
+internal sealed record Runs(IReadOnlyList<Throughput> All)
+{
+    public Throughput Median => All.OrderBy(r => r.ReadingsPerSecond).ElementAt(All.Count / 2);
+    public double Min => All.Min(r => r.ReadingsPerSecond);
+    public double Max => All.Max(r => r.ReadingsPerSecond);
+    public long Readings => All.Sum(r => r.Readings);
+    public long Failed => All.Sum(r => r.Failed);
+
+    public static async Task<Runs> MeasureAsync(int count, Func<Task<Throughput>> run)
+    {
+        var all = new List<Throughput>();
+        for (var i = 0; i < count; i++)
+            all.Add(await run());
+        return new Runs(all);
+    }
+}
+
+/// <summary>A throughput case: the payload and how many publishers send it.</summary>
+internal sealed record Phase(string Payload, bool Batch, int Publishers);
+
 /// <summary>
 /// Readings for the benchmark sensors B00000…: reading number r is sensor r mod N, stamped with the clock as a gateway
 /// stamps it (a millisecond later than the sensor's previous reading if the clock has not moved on, so a sensor's readings

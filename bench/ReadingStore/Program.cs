@@ -41,7 +41,14 @@ var report = Report.Write(settings, workload, results, machine, total.Elapsed);
 Console.WriteLine();
 Console.WriteLine(report);
 if (settings.Output is { } output)
-    await File.WriteAllTextAsync(output, report);
+{
+    // This section comes first: replace it and keep the sections after it (bench/run.sh can run one benchmark alone).
+    var existing = File.Exists(output) ? await File.ReadAllTextAsync(output) : "";
+    var rest = existing.StartsWith("# Reading store benchmark", StringComparison.Ordinal)
+        ? (existing.IndexOf("\n# ", StringComparison.Ordinal) is var next and >= 0 ? existing[(next + 1)..] : "")
+        : existing;
+    await File.WriteAllTextAsync(output, report.TrimEnd() + (rest.Length > 0 ? "\n\n" + rest : "\n"));
+}
 
 internal sealed record Settings(string Postgres, string? Output, string WorkDirectory, int Sensors, int Seconds, int Runs)
 {
