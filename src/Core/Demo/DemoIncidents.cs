@@ -7,7 +7,8 @@ using Tianshan.Core.Platform;
 
 namespace Tianshan.Core.Demo;
 
-/// <summary>The demo's duty desk (illustrative names, marked 演示): this week's roster, one closed production accident (the
+/// <summary>The demo's duty desk (illustrative names, marked 演示): last, this and next week's roster (a demo seeded late on a
+/// Sunday, China time, still has someone on duty on Monday), one closed production accident (the
 /// 13th FYP's one fatal accident: 1 death, ¥1,000,000 — date and place illustrative) and one open road-traffic incident
 /// taken 40 minutes before first start, so its clocks run.</summary>
 public static class DemoIncidents
@@ -25,10 +26,10 @@ public static class DemoIncidents
             return;
         var today = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        for (var d = 0; d < 7; d++)
+        for (var d = -7; d < 14; d++)
         {
-            var (leader, officer) = Roster[d];
-            var (nightLeader, nightOfficer) = Roster[(d + 3) % 7];
+            var (leader, officer) = Roster[(d + 7) % 7];
+            var (nightLeader, nightOfficer) = Roster[(d + 10) % 7];
             db.DutyShifts.Add(DutyShift.Create(monday.AddDays(d), DutyShiftKind.Day, leader, officer, "0992-3650000"));
             db.DutyShifts.Add(DutyShift.Create(monday.AddDays(d), DutyShiftKind.Night, nightLeader, nightOfficer, "0992-3650000"));
         }
