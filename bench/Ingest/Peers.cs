@@ -89,6 +89,42 @@ internal sealed class Peers : IAsyncDisposable
         return (published with { Seconds = seconds }, stored);
     }
 
+    /// <summary>The database ceiling: raw Npgsql binary COPY of the rows our PostgreSQL store writes (readings.incoming's
+    /// shape: ts bigint, sensor_id int4, value real, quality int2, no index), 5,000 rows per durable commit, one
+    /// connection, no MQTT and no JSON — what the database takes when nothing else runs.</summary>
+    public static async Task<Throughput> RawCopyAsync(string postgres, int sensors, long readings)
+    {
+        const int RowsPerCommit = 5_000;
+        await using var source = NpgsqlDataSource.Create(postgres);
+        await using (var create = source.CreateBatch())
+        {
+            create.BatchCommands.Add(new NpgsqlBatchCommand("DROP TABLE IF EXISTS copy_readings"));
+            create.BatchCommands.Add(new NpgsqlBatchCommand("CREATE TABLE copy_readings (ts bigint NOT NULL, sensor_id int4 NOT NULL, value real NOT NULL, quality int2 NOT NULL)"));
+            create.BatchCommands.Add(new NpgsqlBatchCommand("CHECKPOINT"));
+            await create.ExecuteNonQueryAsync();
+        }
+        var t0 = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await using var connection = await source.OpenConnectionAsync();
+        var clock = Stopwatch.StartNew();
+        for (long first = 0; first < readings; first += RowsPerCommit)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync("COPY copy_readings (ts, sensor_id, value, quality) FROM STDIN (FORMAT BINARY)");
+            for (var r = first; r < Math.Min(readings, first + RowsPerCommit); r++)
+            {
+                copy.StartRow();
+                copy.Write(t0 + r / sensors * 1000, NpgsqlTypes.NpgsqlDbType.Bigint);
+                copy.Write((int)(r % sensors), NpgsqlTypes.NpgsqlDbType.Integer);
+                copy.Write(40 + (r % 37) * 0.5f, NpgsqlTypes.NpgsqlDbType.Real);
+                copy.Write((short)0, NpgsqlTypes.NpgsqlDbType.Smallint);
+            }
+            await copy.CompleteAsync();
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        await using var drop = source.CreateCommand("DROP TABLE copy_readings");
+        await drop.ExecuteNonQueryAsync();
+        return new Throughput((readings + RowsPerCommit - 1) / RowsPerCommit, readings, seconds, 0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_mosquitto.HasExited)

@@ -96,6 +96,8 @@ if (!s.Peers)
     return ours.All(o => o.Verified) ? 0 : 1;   // a quick look at our own figures: no peers, no report
 
 Console.WriteLine("== peers: mosquitto → /dev/null, mosquitto_sub | psql \\copy");
+var rawCopy = await Runs.MeasureAsync(s.Runs, () => Peers.RawCopyAsync(s.Postgres, backgroundSensors, s.RawCopyReadings));
+Console.WriteLine($"   raw COPY (database ceiling)      {rawCopy.Median.ReadingsPerSecond,10:N0}/s median");
 var brokerRuns = new Runs[phases.Length];
 var pipeRuns = new (Throughput Rate, long Stored)[phases.Length];
 await using (var peers = await Peers.StartAsync(s.WorkDirectory))
@@ -117,7 +119,7 @@ await using (var peers = await Peers.StartAsync(s.WorkDirectory))
 }
 
 var report = Report.Write(s, Machine.Describe() + $"; 1-minute load average {loadBefore} before, {Machine.Load()} after",
-    phases, ours, brokerRuns, pipeRuns, total.Elapsed);
+    phases, ours, rawCopy, brokerRuns, pipeRuns, total.Elapsed);
 Console.WriteLine();
 Console.WriteLine(report);
 if (s.Output is { } output)
@@ -160,7 +162,7 @@ static async Task AddSensorsAsync(string provider, string connection, string cre
 }
 
 internal sealed record Settings(string Postgres, string WebDll, string? Output, string WorkDirectory, int Sensors, int AlarmSensors,
-    int Clients, int Gateways, int Window, int Seconds, int Runs, int LatencySeconds, int AlarmsPerSecond, long PipeSingleMessages, long PipeBatchMessages,
+    int Clients, int Gateways, int Window, int Seconds, int Runs, int LatencySeconds, int AlarmsPerSecond, long PipeSingleMessages, long PipeBatchMessages, long RawCopyReadings,
     IReadOnlyList<string> Providers, bool Peers)
 {
     public static Settings Parse(string[] args)
@@ -177,7 +179,7 @@ internal sealed record Settings(string Postgres, string WebDll, string? Output, 
             Arg("--dir") ?? Path.Combine(Path.GetTempPath(), "tianshan-bench"),
             Int("--sensors", 12_000), Int("--alarm-sensors", 2_000), Int("--clients", 8), Int("--gateways", 64), Int("--window", 16),
             Int("--seconds", 8), Int("--runs", 3), Int("--latency-seconds", 65), Int("--alarms-per-second", 10),
-            Int("--pipe-single", 150_000), Int("--pipe-batch", 20_000),
+            Int("--pipe-single", 150_000), Int("--pipe-batch", 20_000), Int("--raw-copy", 3_000_000),
             (Arg("--providers") ?? "Sqlite,Postgres").Split(','), !args.Contains("--no-peers"));
     }
 }

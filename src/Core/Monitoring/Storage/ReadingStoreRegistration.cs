@@ -10,7 +10,8 @@ public static class ReadingStoreRegistration
     /// <summary>Registers the <see cref="IReadingStore"/> of the configured provider (the same Database:Provider and
     /// ConnectionStrings:Tianshan as <see cref="DatabaseRegistration.AddTianshanDb"/>). On PostgreSQL the readings live in
     /// the main database's <c>readings</c> schema; on SQLite in their own file beside the main one
-    /// (<see cref="ReadingsFileBeside"/>), because SQLite has one writer per file: the ingest commits a batch many
+    /// (<see cref="ReadingsFileBeside"/>, with the incoming minute files in a folder beside it: <see cref="SqliteReadingStore"/>),
+    /// because SQLite has one writer per file: the ingest commits a batch many
     /// times a second, and sharing the file would make every form save wait behind it and the ingest behind them.</summary>
     public static IServiceCollection AddReadingStore(this IServiceCollection services, IConfiguration configuration)
     {

@@ -97,7 +97,7 @@ public sealed class SqliteReadingStore : ReadingStore
         }
         // What a roll-up had stored before the host stopped, without getting to delete it.
         foreach (var minute in MinuteFiles().Where(m => m < watermark))
-            DeleteMinuteFile(minute);
+            Retire(minute);
         await ClearLateAsync(lateDone, cancellationToken);
         await MoveOldIncomingAsync(connection, cancellationToken);
     }
