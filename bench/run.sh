@@ -35,14 +35,15 @@ as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.U
 as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 \
   -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1" start >/dev/null
 
-echo "==> building"
-dotnet build bench/ReadingStore -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
-dotnet build bench/Rules -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
-dotnet build bench/Routing -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true
-dotnet build bench/Ingest -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true   # also builds src/Web (Release)
-
 only=${TIANSHAN_BENCH_ONLY:-}
 runs() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+build() { dotnet build "$1" -c Release -nologo -v quiet 2>&1 | grep -E " error |rror\(s\)" | grep -v " 0 Error" || true; }
+
+echo "==> building"
+runs store && build bench/ReadingStore
+runs rules && build bench/Rules
+runs routing && build bench/Routing
+runs ingest && build bench/Ingest   # also builds src/Web (Release)
 
 if runs store; then
   echo "==> reading store"
