@@ -27,6 +27,8 @@ public sealed class PlanFormPagesTests(BrowserApp app)
     {
         await page.ClickAsync(select);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
+        // Until the list has closed, a click elsewhere (the save button) may only close it: the save never happens.
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
     }
 
     private static string Day(int fromToday) =>
