@@ -130,6 +130,15 @@ public sealed class PostgresReadingStore : ReadingStore
         }
     }
 
+    /// <summary>At most this many minutes are rolled up in one transaction, so catching up after a pause holds memory in
+    /// bounded steps.</summary>
+    private const int RollUpChunkMinutes = 1;
+
+    /// <summary>The chunk of minutes [.., end) a roll-up transaction takes: from the oldest incoming reading (or the
+    /// roll-up watermark, if the oldest is a late one) at most <see cref="RollUpChunkMinutes"/> on.</summary>
+    private static int ChunkEnd(int boundaryMinute, int watermark, long oldestIncomingMs) =>
+        Math.Min(boundaryMinute, Math.Max(watermark, MinuteGroup.MinuteOf(oldestIncomingMs)) + RollUpChunkMinutes);
+
     private protected override async Task<bool> RollUpChunkAsync(int boundaryMinute, CancellationToken cancellationToken)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);

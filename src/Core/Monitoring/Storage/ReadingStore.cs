@@ -18,7 +18,7 @@ namespace Tianshan.Core.Monitoring.Storage;
 /// first use, so answering costs no query and writing costs no per-sensor upsert. With more than one ingest node, the
 /// node that owns a sensor answers for it (the per-sensor grain of the scale-out plan).</item>
 /// </list>
-/// Roll-up is idempotent: it moves incoming readings into their minutes in one transaction per chunk, and a late
+/// Roll-up is idempotent: it moves incoming readings into their minutes a step at a time, and a late
 /// reading (its minute already rolled up) is merged into the stored minute.
 /// </summary>
 public abstract class ReadingStore : IReadingStore, IAsyncDisposable
@@ -40,10 +40,6 @@ public abstract class ReadingStore : IReadingStore, IAsyncDisposable
 
     /// <summary>Day partitions created ahead of today by <see cref="EnsureSchemaAsync"/> (roll-up creates any other).</summary>
     private protected const int DaysAhead = 2;
-
-    /// <summary>At most this many minutes are rolled up in one transaction, so catching up after a pause holds memory
-    /// and the SQLite write lock in bounded steps.</summary>
-    private protected const int RollUpChunkMinutes = 1;
 
     private readonly Dictionary<int, Reading> _latest = [];
     private readonly Lock _latestLock = new();
@@ -154,19 +150,14 @@ public abstract class ReadingStore : IReadingStore, IAsyncDisposable
     /// <summary>The sensor's aggregates of minutes in [firstMinute, endMinute), ordered by minute.</summary>
     private protected abstract Task ReadAggregatesAsync(int sensorId, int firstMinute, int endMinute, List<MinuteAggregate> into, CancellationToken cancellationToken);
 
-    /// <summary>Rolls up one chunk of incoming readings before <paramref name="boundaryMinute"/> in one transaction
-    /// (<see cref="ChunkEnd"/>); false when there was nothing left.</summary>
+    /// <summary>Rolls up one step of the incoming readings before <paramref name="boundaryMinute"/> (a minute, or the late
+    /// readings), in one transaction of the store; false when there was nothing left.</summary>
     private protected abstract Task<bool> RollUpChunkAsync(int boundaryMinute, CancellationToken cancellationToken);
 
     /// <summary>The names of every raw day and aggregate month partition.</summary>
     private protected abstract Task<IReadOnlyList<string>> ListPartitionsAsync(CancellationToken cancellationToken);
 
     private protected abstract Task DropPartitionAsync(string name, CancellationToken cancellationToken);
-
-    /// <summary>The chunk of minutes [.., end) a roll-up transaction takes: from the oldest incoming reading (or the
-    /// roll-up watermark, if the oldest is a late one) at most <see cref="RollUpChunkMinutes"/> on.</summary>
-    private protected static int ChunkEnd(int boundaryMinute, int watermark, long oldestIncomingMs) =>
-        Math.Min(boundaryMinute, Math.Max(watermark, MinuteGroup.MinuteOf(oldestIncomingMs)) + RollUpChunkMinutes);
 
     /// <summary>The days and months whose partitions should exist ahead of time.</summary>
     private protected (IEnumerable<int> Days, IEnumerable<int> Months) PartitionsAhead()

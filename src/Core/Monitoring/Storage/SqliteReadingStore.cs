@@ -106,15 +106,10 @@ public sealed class SqliteReadingStore : ReadingStore
     /// where the writer would put them now, then the table goes. Repeating this after a crash stores nothing twice.</summary>
     private async Task MoveOldIncomingAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if ((long)(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'incoming'", cancellationToken))! == 0)
+        if (!await HasTableAsync(connection, "incoming", cancellationToken))
             return;
         var rows = new List<Reading>();
-        await using (var select = Command(connection, "SELECT sensor_id, ts, value, quality FROM incoming"))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                rows.Add(new Reading(reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetByte(3)));
-        }
+        await ReadReadingsAsync(connection, "SELECT sensor_id, ts, value, quality FROM incoming", rows, cancellationToken);
         if (rows.Count > 0)
             await WriteIncomingAsync(rows.ToArray(), cancellationToken);
         await ExecuteAsync(connection, "DROP TABLE incoming", cancellationToken);
@@ -307,7 +302,7 @@ public sealed class SqliteReadingStore : ReadingStore
                 if (!File.Exists(file))
                     continue;
                 await using var connection = await OpenIncomingAsync(file, minuteFile: !isLate, create: false, cancellationToken);
-                if ((long)(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE name = $name", cancellationToken, ("$name", isLate ? "late" : "incoming")))! > 0)
+                if (await HasTableAsync(connection, isLate ? "late" : "incoming", cancellationToken))
                     await read(connection, isLate);
             }
         }
@@ -339,18 +334,10 @@ public sealed class SqliteReadingStore : ReadingStore
 
     private protected override async Task ReadLatestAsync(List<Reading> into, CancellationToken cancellationToken)
     {
-        await ReadIncomingFilesAsync(0, int.MaxValue, async (connection, isLate) =>
-        {
-            await using var command = Command(connection, isLate ? "SELECT sensor_id, ts, value, quality FROM late" : "SELECT sensor_id, ts, value, quality FROM incoming");
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                into.Add(new Reading(reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetByte(3)));
-        }, cancellationToken);
+        await ReadIncomingFilesAsync(0, int.MaxValue, (connection, isLate) =>
+            ReadReadingsAsync(connection, $"SELECT sensor_id, ts, value, quality FROM {(isLate ? "late" : "incoming")}", into, cancellationToken), cancellationToken);
         await using var store = await OpenAsync(cancellationToken);
-        await using var latest = Command(store, "SELECT sensor_id, ts, value, quality FROM latest");
-        await using var rows = await latest.ExecuteReaderAsync(cancellationToken);
-        while (await rows.ReadAsync(cancellationToken))
-            into.Add(new Reading(rows.GetInt32(0), rows.GetInt64(1), rows.GetDouble(2), rows.GetByte(3)));
+        await ReadReadingsAsync(store, "SELECT sensor_id, ts, value, quality FROM latest", into, cancellationToken);
     }
 
     private protected override async Task ReadPackedAsync(int sensorId, long fromMs, long toMs, List<Reading> into, CancellationToken cancellationToken)
@@ -377,16 +364,11 @@ public sealed class SqliteReadingStore : ReadingStore
 
     private protected override async Task ReadIncomingAsync(int sensorId, long fromMs, long toMs, List<Reading> into, CancellationToken cancellationToken)
     {
-        await ReadIncomingFilesAsync(MinuteGroup.MinuteOf(fromMs), MinuteGroup.MinuteOf(toMs - 1), async (connection, isLate) =>
-        {
-            await using var command = Command(connection, isLate
-                ? "SELECT ts, value, quality FROM late WHERE sensor_id = $sensor AND ts >= $from AND ts < $to"
-                : "SELECT ts, value, quality FROM incoming WHERE ts >= $from AND ts < $to AND sensor_id = $sensor",
-                ("$from", fromMs), ("$to", toMs), ("$sensor", sensorId));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                into.Add(new Reading(sensorId, reader.GetInt64(0), reader.GetDouble(1), reader.GetByte(2)));
-        }, cancellationToken);
+        await ReadIncomingFilesAsync(MinuteGroup.MinuteOf(fromMs), MinuteGroup.MinuteOf(toMs - 1), (connection, isLate) =>
+            ReadReadingsAsync(connection, isLate
+                ? "SELECT sensor_id, ts, value, quality FROM late WHERE sensor_id = $sensor AND ts >= $from AND ts < $to"
+                : "SELECT sensor_id, ts, value, quality FROM incoming WHERE ts >= $from AND ts < $to AND sensor_id = $sensor",
+                into, cancellationToken, ("$from", fromMs), ("$to", toMs), ("$sensor", sensorId)), cancellationToken);
     }
 
     private protected override async Task ReadAggregatesAsync(int sensorId, int firstMinute, int endMinute, List<MinuteAggregate> into, CancellationToken cancellationToken)
@@ -450,35 +432,12 @@ public sealed class SqliteReadingStore : ReadingStore
         await using (var incoming = await OpenIncomingAsync(MinuteFile(_incomingFolder, minute), minuteFile: true, create: false, cancellationToken))
         {
             // A file created but not yet given its table (the host stopped in between) holds nothing.
-            if ((long)(await ScalarAsync(incoming, "SELECT count(*) FROM sqlite_master WHERE name = 'incoming'", cancellationToken))! > 0)
-            {
-                await using var select = Command(incoming, "SELECT sensor_id, ts, value, quality FROM incoming");
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                    rows.Add(new Reading(reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetByte(3)));
-            }
+            if (await HasTableAsync(incoming, "incoming", cancellationToken))
+                await ReadReadingsAsync(incoming, "SELECT sensor_id, ts, value, quality FROM incoming", rows, cancellationToken);
         }
-        var groups = MinuteGroup.Build(rows);
-        await using var store = await OpenAsync(cancellationToken);
-        await ExecuteAsync(store, "BEGIN IMMEDIATE", cancellationToken);
-        try
-        {
-            // Below the watermark, the minute was stored before the host stopped without deleting its file.
-            if (minute >= (await RollUpStateAsync(store, cancellationToken)).Watermark && groups.Count > 0)
-            {
-                await CreatePartitionsAsync(store, [Partitions.DayOf(minute)], [Partitions.MonthOf(minute)], cancellationToken);
-                await StoreGroupsAsync(store, groups, mergeBefore: minute, cancellationToken);
-                await StoreLatestAsync(store, LastPerSensor(groups), cancellationToken);
-            }
-            await using (var advance = Command(store, "UPDATE rollup SET watermark = max(watermark, $end)", ("$end", minute + 1)))
-                await advance.ExecuteNonQueryAsync(cancellationToken);
-            await ExecuteAsync(store, "COMMIT", cancellationToken);
-        }
-        catch
-        {
-            await ExecuteAsync(store, "ROLLBACK", CancellationToken.None);
-            throw;
-        }
+        // Below the watermark, the minute was stored before the host stopped without deleting its file.
+        await StoreAsync(MinuteGroup.Build(rows), mergeBefore: minute, state => minute < state.Watermark,
+            "UPDATE rollup SET watermark = max(watermark, $value)", minute + 1, cancellationToken);
         Retire(minute);
     }
 
@@ -491,49 +450,58 @@ public sealed class SqliteReadingStore : ReadingStore
         long lastId;
         await using (var late = await OpenIncomingAsync(LateFile, minuteFile: false, create: false, cancellationToken))
         {
-            await ExecuteAsync(late, CreateLate, cancellationToken);
+            if (!await HasTableAsync(late, "late", cancellationToken))
+                return false;
             await ExecuteAsync(late, "BEGIN", cancellationToken);
             try
             {
                 if (await ScalarAsync(late, "SELECT max(id) FROM late", cancellationToken) is not long max)
                     return false;
                 lastId = max;
-                await using var select = Command(late, "SELECT sensor_id, ts, value, quality FROM late WHERE id <= $last ORDER BY id", ("$last", lastId));
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                    rows.Add(new Reading(reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetByte(3)));
+                // In arrival order, so of two copies of a reading the later one is kept.
+                await ReadReadingsAsync(late, "SELECT sensor_id, ts, value, quality FROM late WHERE id <= $last ORDER BY id", rows, cancellationToken, ("$last", lastId));
             }
             finally
             {
                 await ExecuteAsync(late, "COMMIT", CancellationToken.None);
             }
         }
-        // Read in arrival order, so of two copies of a reading the later one is kept.
-        var groups = MinuteGroup.Build(rows);
-        await using (var store = await OpenAsync(cancellationToken))
+        // At or below late_done, these were merged before the host stopped without deleting them.
+        await StoreAsync(MinuteGroup.Build(rows), mergeBefore: int.MaxValue, state => lastId <= state.LateDone,
+            "UPDATE rollup SET late_done = $value", lastId, cancellationToken);
+        await ClearLateAsync(lastId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Stores the groups (packed minutes, aggregates, each sensor's last reading) in one transaction of the
+    /// store file, together with the roll-up state change that records them (<paramref name="record"/>, given
+    /// <paramref name="value"/>); nothing when <paramref name="storedBefore"/> says the state already records them.</summary>
+    private async Task StoreAsync(List<MinuteGroup> groups, int mergeBefore, Func<(int Watermark, long LateDone), bool> storedBefore,
+        string record, long value, CancellationToken cancellationToken)
+    {
+        await using var store = await OpenAsync(cancellationToken);
+        await ExecuteAsync(store, "BEGIN IMMEDIATE", cancellationToken);
+        try
         {
-            await ExecuteAsync(store, "BEGIN IMMEDIATE", cancellationToken);
-            try
+            if (!storedBefore(await RollUpStateAsync(store, cancellationToken)))
             {
-                if (lastId > (await RollUpStateAsync(store, cancellationToken)).LateDone)
+                if (groups.Count > 0)
                 {
                     await CreatePartitionsAsync(store, groups.Select(g => Partitions.DayOf(g.Minute)).Distinct(),
                         groups.Select(g => Partitions.MonthOf(g.Minute)).Distinct(), cancellationToken);
-                    await StoreGroupsAsync(store, groups, mergeBefore: int.MaxValue, cancellationToken);
+                    await StoreGroupsAsync(store, groups, mergeBefore, cancellationToken);
                     await StoreLatestAsync(store, LastPerSensor(groups), cancellationToken);
-                    await using var done = Command(store, "UPDATE rollup SET late_done = $last", ("$last", lastId));
-                    await done.ExecuteNonQueryAsync(cancellationToken);
                 }
-                await ExecuteAsync(store, "COMMIT", cancellationToken);
+                await using var state = Command(store, record, ("$value", value));
+                await state.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch
-            {
-                await ExecuteAsync(store, "ROLLBACK", CancellationToken.None);
-                throw;
-            }
+            await ExecuteAsync(store, "COMMIT", cancellationToken);
         }
-        await ClearLateAsync(lastId, cancellationToken);
-        return true;
+        catch
+        {
+            await ExecuteAsync(store, "ROLLBACK", CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>Deletes the late readings merged into the store (ids up to <paramref name="lastId"/>), in turn with the writer.</summary>
@@ -545,7 +513,8 @@ public sealed class SqliteReadingStore : ReadingStore
         try
         {
             await using var late = await OpenIncomingAsync(LateFile, minuteFile: false, create: false, cancellationToken);
-            await ExecuteAsync(late, CreateLate, cancellationToken);
+            if (!await HasTableAsync(late, "late", cancellationToken))
+                return;
             await using var delete = Command(late, "DELETE FROM late WHERE id <= $last", ("$last", lastId));
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -553,6 +522,19 @@ public sealed class SqliteReadingStore : ReadingStore
         {
             _writeLock.Release();
         }
+    }
+
+    private static async Task<bool> HasTableAsync(SqliteConnection connection, string name, CancellationToken cancellationToken) =>
+        (long)(await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name", cancellationToken, ("$name", name)))! > 0;
+
+    /// <summary>Adds the rows of a query that selects sensor_id, ts, value, quality.</summary>
+    private static async Task ReadReadingsAsync(SqliteConnection connection, string sql, List<Reading> into, CancellationToken cancellationToken,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            into.Add(new Reading(reader.GetInt32(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetByte(3)));
     }
 
     private static async Task<(int Watermark, long LateDone)> RollUpStateAsync(SqliteConnection connection, CancellationToken cancellationToken)
