@@ -72,6 +72,8 @@ summary=$(grep -rhoE --include='*.trx' '<UnitTestResult [^>]*outcome="[A-Za-z]+"
   | awk '{n[$1]++} END {p=n["Passed"]+0; f=n["Failed"]+n["Error"]+n["Timeout"]+n["Aborted"];
          s=n["NotExecuted"]+0; printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; print ""}')
 [ -n "$summary" ] || summary="0 passed, 0 failed"
+failures=$(find "$results" -name '*.trx' -exec perl tests/failed-tests.pl {} + 2>/dev/null)
+if [ -n "$failures" ]; then say "failed tests"; echo "$failures"; fi
 failed=$(echo "$summary" | sed -E 's/.* ([0-9]+) failed.*/\1/')
 if [ "$rc" -ne 0 ] && [ "$failed" = "0" ]; then
   # A crashed test host leaves no result for its tests: count the run as failed.

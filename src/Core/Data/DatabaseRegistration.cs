@@ -11,6 +11,13 @@ public static class DatabaseRegistration
     public const string ConnectionStringName = "Tianshan";
     public const string DefaultSqlite = "Data Source=data/tianshan.db";
 
+    /// <summary>
+    /// An entity and its owned lists load in one query, EF's default, here chosen explicitly: the lists are short (a
+    /// plan's four response levels, an alarm's events) and one query reads one consistent snapshot. Until a behaviour is
+    /// configured EF warns on every such query. A query that loads long collections asks for AsSplitQuery itself.
+    /// </summary>
+    private const QuerySplittingBehavior OwnedListsInOneQuery = QuerySplittingBehavior.SingleQuery;
+
     /// <summary>Registers the provider's context and <see cref="TianshanDb"/> as an alias for it.</summary>
     public static IServiceCollection AddTianshanDb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,14 +29,14 @@ public static class DatabaseRegistration
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Tianshan (a PostgreSQL connection string).");
-            services.AddDbContext<PostgresTianshanDb>((sp, o) => o.UseNpgsql(connectionString)
+            services.AddDbContext<PostgresTianshanDb>((sp, o) => o.UseNpgsql(connectionString, n => n.UseQuerySplittingBehavior(OwnedListsInOneQuery))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<TianshanDb>(sp => sp.GetRequiredService<PostgresTianshanDb>());
         }
         else
         {
             var sqlite = PrepareSqlite(connectionString ?? DefaultSqlite);
-            services.AddDbContext<SqliteTianshanDb>((sp, o) => o.UseSqlite(sqlite)
+            services.AddDbContext<SqliteTianshanDb>((sp, o) => o.UseSqlite(sqlite, l => l.UseQuerySplittingBehavior(OwnedListsInOneQuery))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<TianshanDb>(sp => sp.GetRequiredService<SqliteTianshanDb>());
         }
