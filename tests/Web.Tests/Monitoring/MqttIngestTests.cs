@@ -4,6 +4,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
 using Tianshan.Core.Demo;
 
 namespace Tianshan.Web.Tests.Monitoring;
@@ -100,6 +103,44 @@ public abstract class MqttIngestTests(TianshanApp app)
         var gateways = await bureau.GetFromJsonAsync<JsonElement>("/api/monitoring/gateways");
         var stats = gateways.EnumerateArray().First(g => g.GetProperty("creditCode").GetString() == own);
         Assert.True(stats.GetProperty("refused").GetInt64() >= 1);
+    }
+
+    /// <summary>The embedded broker is the platform's intake: a gateway may not subscribe (it would read other enterprises'
+    /// process data), and a stored reading is acknowledged as Success, not as "no matching subscribers".</summary>
+    [Fact]
+    public async Task A_gateway_cannot_subscribe_to_read_another_enterprise_s_readings()
+    {
+        var own = Demo.Enterprises[0].CreditCode;
+        using var client = await app.LoginAsync("bureau");
+        var sensors = await client.GetFromJsonAsync<JsonElement>("/api/monitoring/sensors");
+        var theirs = sensors.EnumerateArray().First(s => s.GetProperty("enterpriseCode").GetString() != own);
+        var other = theirs.GetProperty("enterpriseCode").GetString()!;
+
+        var factory = new MqttClientFactory();
+        MqttClientOptions Options(string user) => factory.CreateClientOptionsBuilder().WithTcpServer("127.0.0.1", app.MqttPort!.Value)
+            .WithClientId($"{user}-{Guid.NewGuid():N}").WithCredentials(user, TianshanApp.DemoPassword)
+            .WithProtocolVersion(MqttProtocolVersion.V500).Build();
+        using var spy = factory.CreateMqttClient();
+        var received = 0;
+        spy.ApplicationMessageReceivedAsync += _ =>
+        {
+            Interlocked.Increment(ref received);
+            return Task.CompletedTask;
+        };
+        await spy.ConnectAsync(Options(own));
+        var subscribed = await spy.SubscribeAsync(factory.CreateSubscribeOptionsBuilder()
+            .WithTopicFilter("tianshan/#", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, subscribed.Items.Single().ResultCode);
+
+        using var gateway = factory.CreateMqttClient();
+        await gateway.ConnectAsync(Options(other));
+        var published = await gateway.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic($"tianshan/{other}/{theirs.GetProperty("code").GetString()}")
+            .WithPayload($"{{\"t\":\"{DateTimeOffset.UtcNow:O}\",\"v\":1}}")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        Assert.Equal(MqttClientPublishReasonCode.Success, published.ReasonCode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, Volatile.Read(ref received));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace Tianshan.Web.Features.Monitoring;
 /// with its enterprise's credit code and may publish only under tianshan/{that code}/…; or, with Mqtt:Broker set, a
 /// subscription to an external broker (whose own ACLs then guard the topics). Either way a QoS 1 message is
 /// acknowledged only after its readings are durably stored (<see cref="ReadingIngest"/>): on the embedded broker the
-/// PUBACK waits for the publish interceptor, on an external broker the client acknowledges manually.
+/// PUBACK waits for the publish interceptor, on an external broker the client acknowledges manually. The embedded broker
+/// forwards nothing and refuses every subscription.
 /// </summary>
 public sealed class MqttIngest(IOptions<MqttOptions> options, SensorDirectory directory, ReadingIngest ingest,
     TimeProvider time, ILogger<MqttIngest> logger) : IHostedService, IAsyncDisposable
@@ -67,8 +68,18 @@ public sealed class MqttIngest(IOptions<MqttOptions> options, SensorDirectory di
             e.SessionItems[UserKey] = gateway.EnterpriseCode;
             return Task.CompletedTask;
         };
+        // The embedded broker is the platform's intake, not a message bus: the platform consumes every message itself and
+        // nobody may subscribe. A gateway that could subscribe to tianshan/# would read every other enterprise's process
+        // data, and forwarding to no one still costs the broker a subscriber scan per message.
+        _server.InterceptingSubscriptionAsync += e =>
+        {
+            e.ProcessSubscription = false;
+            e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+            return Task.CompletedTask;
+        };
         _server.InterceptingPublishAsync += async e =>
         {
+            e.ProcessPublish = false;
             var user = e.SessionItems[UserKey] as string;
             var topic = e.ApplicationMessage.Topic;
             var (code, leaf) = SplitTopic(topic);
@@ -77,7 +88,6 @@ public sealed class MqttIngest(IOptions<MqttOptions> options, SensorDirectory di
                 // A gateway publishes only under its own enterprise code (the MQTT 5 reason reaches v5 clients).
                 if (user is not null)
                     directory.Stats(user).AddRefused();
-                e.ProcessPublish = false;
                 e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
                 return;
             }
