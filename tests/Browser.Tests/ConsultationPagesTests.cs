@@ -49,8 +49,7 @@ public sealed class ConsultationPagesTests(BrowserApp app)
             await Expect(Dialog(page)).ToContainTextAsync("防范措施不能为空");
             await Expect(rows).ToHaveCountAsync(before);
 
-            await page.Locator("div.mud-select:has(#f-kind)").First.ClickAsync();   // a select holding a value hides its input
-            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "节假日前" }).First.ClickAsync();
+            await MudSelects.PickAsync(page, page.Locator("#f-kind"), "节假日前");
             await page.Locator("#f-title").FillAsync(title);
             await page.Locator("#f-participants").FillAsync("区应急管理局、区公安分局、区市场监管局");
             await page.Locator("#f-situation").FillAsync("节日期间人员流动增多，危化品运输车辆集中");

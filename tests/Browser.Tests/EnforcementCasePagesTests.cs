@@ -16,11 +16,6 @@ public sealed class EnforcementCasePagesTests(BrowserApp app)
         await page.WaitForTimeoutAsync(1500);
     }
 
-    private static async Task PickAsync(IPage page, string select, string item)
-    {
-        await page.ClickAsync(select);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
-    }
 
     [Fact]
     public async Task A_case_runs_from_filing_to_closing_through_the_pages_and_is_published()
@@ -32,7 +27,7 @@ public sealed class EnforcementCasePagesTests(BrowserApp app)
         await InteractiveAsync(inspector);
         await inspector.ClickAsync("#file-case");   // nothing filled: refused in Chinese, nothing stored
         await Expect(inspector.Locator("#file-error")).ToContainTextAsync("请选择当事企业", Long);
-        await PickAsync(inspector, "#f-enterprise", "独山子石化公司");
+        await MudSelects.PickAsync(inspector, inspector.Locator("#f-enterprise"), "独山子石化公司");
         await inspector.Locator("#f-title").FillAsync(title);
         await inspector.Locator("#f-facts").FillAsync("3号罐组可燃气体探测器失效，逾期未整改");
         await inspector.ClickAsync("#file-case");
@@ -51,7 +46,7 @@ public sealed class EnforcementCasePagesTests(BrowserApp app)
         await bureau.ClickAsync("#review-pass");
         await Expect(bureau.Locator("#case-stage")).ToContainTextAsync("法制审核", Long);
         await bureau.Locator("#f-basis").FillAsync("《安全生产法》第九十九条");
-        await PickAsync(bureau, "#f-penalty", "罚款");
+        await MudSelects.PickAsync(bureau, bureau.Locator("#f-penalty"), "罚款");
         await bureau.Locator("#f-fine").FillAsync("50000");
         await bureau.Locator("#f-fine").PressAsync("Tab");
         await bureau.Locator("#f-document").FillAsync("独应急罚〔2026〕9号");

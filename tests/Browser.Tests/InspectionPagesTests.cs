@@ -48,8 +48,7 @@ public sealed class InspectionPagesTests(BrowserApp app)
             await page.ClickAsync("#record-inspection");
             await page.WaitForTimeoutAsync(1000);
         }
-        await page.Locator("#inspection-form .mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "独山子石化公司" }).First.ClickAsync();
+        await MudSelects.PickAsync(page, page.Locator("#inspection-form .mud-select").First, "独山子石化公司");
         await Expect(page.Locator("#checklist")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var row = page.Locator("#checklist tbody tr").Nth(4);
         await row.Locator(".mud-radio", new() { HasText = "不符合" }).ClickAsync();

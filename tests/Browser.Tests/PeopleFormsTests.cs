@@ -20,12 +20,6 @@ public sealed class PeopleFormsTests(BrowserApp app)
         await page.WaitForTimeoutAsync(1500);
     }
 
-    /// <summary>Opens a MudSelect by its box (a select holding a value hides its input) and picks an item.</summary>
-    private static async Task PickAsync(IPage page, string select, string item)
-    {
-        await page.Locator($"div.mud-select:has({select})").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
-    }
 
     private static async Task TypeAsync(IPage page, string field, string value)
     {
@@ -48,7 +42,7 @@ public sealed class PeopleFormsTests(BrowserApp app)
         await Expect(page.Locator("#person-form")).ToContainTextAsync("姓名不能为空");
 
         await TypeAsync(page, "#f-name", name);
-        await PickAsync(page, "#f-role", "特种作业人员");
+        await MudSelects.PickAsync(page, page.Locator("#f-role"), "特种作业人员");
         await TypeAsync(page, "#f-position", "电焊工");
         await page.ClickAsync("#person-save");
         await Expect(page.Locator("#person-error")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
@@ -58,7 +52,7 @@ public sealed class PeopleFormsTests(BrowserApp app)
 
         await row.Locator(".person-certificate").ClickAsync();
         await Expect(page.Locator("#certificate-form")).ToContainTextAsync(name, Long);
-        await PickAsync(page, "#c-kind", "特种作业操作证");
+        await MudSelects.PickAsync(page, page.Locator("#c-kind"), "特种作业操作证");
         await TypeAsync(page, "#c-number", number);
         await TypeAsync(page, "#c-authority", "克拉玛依市应急管理局");
         await TypeAsync(page, "#c-issued", Day(DateTime.UtcNow.AddYears(-1)));
@@ -84,7 +78,7 @@ public sealed class PeopleFormsTests(BrowserApp app)
         await Expect(page.Locator("#training-form")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await InteractiveAsync(page);
 
-        await PickAsync(page, "#t-kind", "局机关干部职工培训");
+        await MudSelects.PickAsync(page, page.Locator("#t-kind"), "局机关干部职工培训");
         await TypeAsync(page, "#t-topic", topic);
         await TypeAsync(page, "#t-hours", "0");
         await page.ClickAsync("#training-save");
@@ -99,12 +93,12 @@ public sealed class PeopleFormsTests(BrowserApp app)
 
         await page.ClickAsync("#attend-save"); // nobody chosen
         await Expect(page.Locator("#attend-error")).ToContainTextAsync("请选择参训人员", Long);
-        await PickAsync(page, "#a-person", "马建国");
+        await MudSelects.PickAsync(page, page.Locator("#a-person"), "马建国");
         await TypeAsync(page, "#a-hours", "4");
         await page.ClickAsync("#attend-save");
         await Expect(page.Locator("#attendee-table")).ToContainTextAsync("马建国", Long);
         await Expect(page.Locator("#attendee-table tr", new() { HasText = "马建国" })).ToContainTextAsync("4");
-        await PickAsync(page, "#a-person", "李秀兰");
+        await MudSelects.PickAsync(page, page.Locator("#a-person"), "李秀兰");
         await page.ClickAsync("#attend-save");
         await Expect(page.Locator("#attendee-table tr", new() { HasText = "李秀兰" })).ToContainTextAsync("6", Long);
 
@@ -123,9 +117,9 @@ public sealed class PeopleFormsTests(BrowserApp app)
         await Expect(page.Locator("#publicity-form")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await InteractiveAsync(page);
 
-        await PickAsync(page, "#p-community", "北湖社区");
+        await MudSelects.PickAsync(page, page.Locator("#p-community"), "北湖社区");
         await TypeAsync(page, "#p-title", title);
-        await PickAsync(page, "#p-kind", "防灾减灾日");
+        await MudSelects.PickAsync(page, page.Locator("#p-kind"), "防灾减灾日");
         await TypeAsync(page, "#p-place", "北湖社区文化广场");
         await TypeAsync(page, "#p-audience", "320");
         await TypeAsync(page, "#p-households", "-5");
@@ -142,8 +136,8 @@ public sealed class PeopleFormsTests(BrowserApp app)
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "知识调查" }).ClickAsync();
         await Expect(page.Locator("#survey-form")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await PickAsync(page, "#s-community", "北湖社区");
-        await PickAsync(page, "#s-kind", "防灾减灾知识");
+        await MudSelects.PickAsync(page, page.Locator("#s-community"), "北湖社区");
+        await MudSelects.PickAsync(page, page.Locator("#s-kind"), "防灾减灾知识");
         await TypeAsync(page, "#s-sample", "137");
         await TypeAsync(page, "#s-passing", "140");
         await page.ClickAsync("#survey-save");

@@ -23,13 +23,6 @@ public sealed class PlanFormPagesTests(BrowserApp app)
             await Expect(page.Locator(button)).ToBeEnabledAsync(new() { Timeout = 60_000 });
     }
 
-    private static async Task PickAsync(IPage page, string select, string item)
-    {
-        await page.ClickAsync(select);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
-        // Until the list has closed, a click elsewhere (the save button) may only close it: the save never happens.
-        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
-    }
 
     private static string Day(int fromToday) =>
         DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -55,8 +48,9 @@ public sealed class PlanFormPagesTests(BrowserApp app)
 
         // An enterprise is offered only the enterprise kinds (2号令 第六条).
         await enterprise.ClickAsync("#f-kind");
-        await Expect(enterprise.Locator(".mud-popover-open .mud-list-item", new() { HasText = "总体应急预案" })).ToHaveCountAsync(0);
-        await enterprise.Locator(".mud-popover-open .mud-list-item", new() { HasText = "现场处置方案" }).First.ClickAsync();
+        await Expect(enterprise.Locator(".mud-popover-open .mud-list-item", new() { HasText = "现场处置方案" })).ToBeVisibleAsync();   // the list is open,
+        await Expect(enterprise.Locator(".mud-popover-open .mud-list-item", new() { HasText = "总体应急预案" })).ToHaveCountAsync(0);  // so this is no vacuous pass
+        await MudSelects.PickAsync(enterprise, enterprise.Locator("#f-kind"), "现场处置方案");
         await enterprise.Locator("#f-title").FillAsync(title);
         await enterprise.Locator("#f-version").FillAsync("2026版");
         await enterprise.Locator("#level-IV .level-on input").CheckAsync();
@@ -115,8 +109,8 @@ public sealed class PlanFormPagesTests(BrowserApp app)
         await page.ClickAsync("#save-drill");
         await Expect(page.Locator("#drill-form-error")).ToContainTextAsync("请选择所演练的应急预案", Long);
 
-        await PickAsync(page, "#f-plan", "独山子区突发事件总体应急预案（演示）");
-        await PickAsync(page, "#f-type", "桌面演练");
+        await MudSelects.PickAsync(page, page.Locator("#f-plan"), "独山子区突发事件总体应急预案（演示）");
+        await MudSelects.PickAsync(page, page.Locator("#f-type"), "桌面演练");
         await page.Locator("#f-scenario").FillAsync(scenario);
         await page.Locator("#f-participants").FillAsync("区应急管理局、消防救援大队、独山子石化公司");
         await page.Locator("#f-count").FillAsync("18");
@@ -172,7 +166,7 @@ public sealed class PlanFormPagesTests(BrowserApp app)
         var item = page.Locator(".planned-row").First;
         await item.Locator(".pd-month input").FillAsync("9");
         await item.Locator(".pd-scenario input").FillAsync("地震应急疏散实战演练");
-        await PickAsync(page, ".planned-row .pd-type", "实战演练");
+        await MudSelects.PickAsync(page, page.Locator(".planned-row .pd-type"), "实战演练");
         await page.ClickAsync("#save-drill-plan");
         await page.WaitForURLAsync(url => url.Contains("/drills?year=", StringComparison.Ordinal), new() { Timeout = 20_000 });
         var plan = page.Locator("#drill-plans tr", new() { HasText = organisation });

@@ -147,8 +147,7 @@ public sealed class ResourceLedgerEditTests(BrowserApp app)
         await row.Locator(".ledger-edit").ClickAsync();
         await Expect(Field(page, "容纳人数")).ToHaveValueAsync("800", new() { Timeout = 20_000 });
         await Field(page, "容纳人数").FillAsync("1000");
-        await Dialog(page).Locator("[data-field='应急供水']").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "是" }).First.ClickAsync();
+        await MudSelects.PickAsync(page, Dialog(page).Locator("[data-field='应急供水']"), "是");
         await SaveAsync(page);
         await Expect(Dialog(page)).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await Expect(row).ToContainTextAsync("1000", Long);

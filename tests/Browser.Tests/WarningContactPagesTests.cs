@@ -13,11 +13,6 @@ public sealed class WarningContactPagesTests(BrowserApp app)
     private static readonly LocatorAssertionsToBeVisibleOptions Long = new() { Timeout = 20_000 };
     private static readonly LocatorAssertionsToContainTextOptions LongText = new() { Timeout = 20_000 };
 
-    private static async Task PickAsync(IPage page, string select, string item)
-    {
-        await page.Locator($"div.mud-select:has({select})").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
-    }
 
     private static async Task TypeAsync(IPage page, string field, string value)
     {
@@ -35,15 +30,15 @@ public sealed class WarningContactPagesTests(BrowserApp app)
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.WaitForTimeoutAsync(1500);
 
-        await PickAsync(page, "#contact-community", "宏源社区");
+        await MudSelects.PickAsync(page, page.Locator("#contact-community"), "宏源社区");
         await Expect(page.Locator("#contact-table tbody tr").First).ToContainTextAsync("宏源社区", LongText);
         await Expect(page.Locator("#contact-table")).Not.ToContainTextAsync("金山社区");
 
         await page.ClickAsync("#add-contact");
         await Expect(page.Locator("#contact-dialog, .mud-dialog").First).ToBeVisibleAsync(Long);
         await TypeAsync(page, "#c-name", name);
-        await PickAsync(page, "#c-category", "居民联系人");
-        await PickAsync(page, "#c-channel", "短信");
+        await MudSelects.PickAsync(page, page.Locator("#c-category"), "居民联系人");
+        await MudSelects.PickAsync(page, page.Locator("#c-channel"), "短信");
         await TypeAsync(page, "#c-address", "1390990");
         await page.ClickAsync("#contact-save");
         await Expect(page.Locator("#contact-error")).ToContainTextAsync("“1390990”不是有效的手机号码", LongText);
