@@ -33,11 +33,30 @@ internal sealed partial class ProblemDetailsHandler(IProblemDetailsService probl
         return (match.Groups["name"].Value, match.Groups["value"].Value, expected);
     }
 
+    /// <summary>
+    /// The errors keyed by the API's own field names: requests and responses are camelCase JSON, while a domain rule names
+    /// the property it checks (CreditCode, Levels[0].Triggers). A client reads errors["creditCode"] for the field it sent.
+    /// </summary>
+    internal static Dictionary<string, string[]> ApiFieldErrors(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, messages) in errors)
+        {
+            var name = ApiFieldName(key);
+            result[name] = result.TryGetValue(name, out var earlier) ? [.. earlier, .. messages] : messages;
+        }
+        return result;
+    }
+
+    /// <summary>"Levels[0].Triggers" → "levels[0].triggers": each segment of a property path camelCased, indexes kept.</summary>
+    internal static string ApiFieldName(string key) =>
+        string.Join('.', key.Split('.').Select(segment => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(segment)));
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem = exception switch
         {
-            DomainValidationException e => new ValidationProblemDetails(e.Errors.ToDictionary(x => x.Key, x => x.Value))
+            DomainValidationException e => new ValidationProblemDetails(ApiFieldErrors(e.Errors))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = Text.Of("请求数据不符合业务规则", "The request breaks a business rule"),

@@ -87,12 +87,12 @@ public abstract class CommunityExposureApiTests(TianshanApp app)
             var mismatch = await PutAsync(bureau, id, new(changed) { ["buildingsWeak"] = 9 });
             Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
             var errors = (await mismatch.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-            Assert.Equal("按结构统计的房屋总数（71）应与按建成年代统计的总数（63）一致", errors.GetProperty("Buildings")[0].GetString());
+            Assert.Equal("按结构统计的房屋总数（71）应与按建成年代统计的总数（63）一致", errors.GetProperty("buildings")[0].GetString());
 
             var negative = await PutAsync(bureau, id, new(changed) { ["population"] = -1, ["hospitals"] = -2 });
             errors = (await negative.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-            Assert.Equal("人口不能为负数", errors.GetProperty("Population")[0].GetString());
-            Assert.Equal("医院数不能为负数", errors.GetProperty("Hospitals")[0].GetString());
+            Assert.Equal("人口不能为负数", errors.GetProperty("population")[0].GetString());
+            Assert.Equal("医院数不能为负数", errors.GetProperty("hospitals")[0].GetString());
 
             var households = await PutAsync(bureau, id, new(changed) { ["households"] = 3001 });
             Assert.Equal(HttpStatusCode.BadRequest, households.StatusCode);

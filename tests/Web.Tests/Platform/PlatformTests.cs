@@ -79,7 +79,7 @@ public abstract class PlatformTests(TianshanApp app)
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("校验位", problem.GetProperty("errors").GetProperty("CreditCode")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("校验位", problem.GetProperty("errors").GetProperty("creditCode")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

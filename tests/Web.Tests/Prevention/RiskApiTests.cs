@@ -170,8 +170,8 @@ public abstract class RiskApiTests(TianshanApp app)
         var response = await client.PostAsJsonAsync($"/api/enterprises/{own}/risk-points", new { name = "", method = "Ls", l = 3 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal("风险点名称不能为空", errors.GetProperty("Name")[0].GetString());
-        Assert.Contains("L、S", errors.GetProperty("S")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("风险点名称不能为空", errors.GetProperty("name")[0].GetString());
+        Assert.Contains("L、S", errors.GetProperty("s")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
