@@ -37,7 +37,7 @@ internal sealed partial class ProblemDetailsHandler(IProblemDetailsService probl
     /// The errors keyed by the API's own field names: requests and responses are camelCase JSON, while a domain rule names
     /// the property it checks (CreditCode, Levels[0].Triggers). A client reads errors["creditCode"] for the field it sent.
     /// </summary>
-    internal static Dictionary<string, string[]> ApiFieldErrors(IReadOnlyDictionary<string, string[]> errors)
+    private static Dictionary<string, string[]> ApiFieldErrors(IReadOnlyDictionary<string, string[]> errors)
     {
         var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (key, messages) in errors)
@@ -49,7 +49,7 @@ internal sealed partial class ProblemDetailsHandler(IProblemDetailsService probl
     }
 
     /// <summary>"Levels[0].Triggers" → "levels[0].triggers": each segment of a property path camelCased, indexes kept.</summary>
-    internal static string ApiFieldName(string key) =>
+    private static string ApiFieldName(string key) =>
         string.Join('.', key.Split('.').Select(segment => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(segment)));
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
