@@ -71,6 +71,7 @@ internal sealed class Peers : IAsyncDisposable
         var psql = $"psql -X -q -h {pg.Host} -p {pg.Port} -U {pg.Username} -d {pg.Database ?? "postgres"} -c \"\\copy pipe_readings FROM STDIN (FORMAT csv)\"";
         using var pipe = Shell($"set -o pipefail; mosquitto_sub -h 127.0.0.1 -p {Port} -t 'tianshan/+/csv' -q 1 -C {messages} | {psql}");
         await Task.Delay(1000);   // let mosquitto_sub subscribe
+        var cpu = Cpu.Now();
         var clock = Stopwatch.StartNew();
         var published = await Publishers.RunAsync(Broker, clients, window, next, TimeSpan.FromMinutes(2), budget: messages, id: "pipe");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -83,10 +84,11 @@ internal sealed class Peers : IAsyncDisposable
             pipe.Kill(entireProcessTree: true);
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        var used = Cpu.Now() - cpu;
         await using var check = NpgsqlDataSource.Create(postgres);
         await using var count = check.CreateCommand("SELECT count(*) FROM pipe_readings");
         var stored = (long)(await count.ExecuteScalarAsync())!;
-        return (published with { Seconds = seconds }, stored);
+        return (published with { Seconds = seconds, Cpu = used }, stored);
     }
 
     /// <summary>The database ceiling: raw Npgsql binary COPY of the rows our PostgreSQL store writes (readings.incoming's
@@ -105,6 +107,7 @@ internal sealed class Peers : IAsyncDisposable
         }
         var t0 = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await using var connection = await source.OpenConnectionAsync();
+        var cpu = Cpu.Now();
         var clock = Stopwatch.StartNew();
         for (long first = 0; first < readings; first += RowsPerCommit)
         {
@@ -120,9 +123,12 @@ internal sealed class Peers : IAsyncDisposable
             await copy.CompleteAsync();
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        // No publishers here: the client is part of what is measured, so all of the machine's CPU counts.
+        var used = Cpu.Now() - cpu;
+        used = used with { OwnSeconds = 0 };
         await using var drop = source.CreateCommand("DROP TABLE copy_readings");
         await drop.ExecuteNonQueryAsync();
-        return new Throughput((readings + RowsPerCommit - 1) / RowsPerCommit, readings, seconds, 0);
+        return new Throughput((readings + RowsPerCommit - 1) / RowsPerCommit, readings, seconds, 0, used);
     }
 
     public async ValueTask DisposeAsync()

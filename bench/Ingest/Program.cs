@@ -65,7 +65,7 @@ foreach (var provider in s.Providers)
     {
         var phase = phases[i];
         measured[i] = await Runs.MeasureAsync(s.Runs, () => Publishers.RunAsync(broker, phase.Publishers, s.Window, phase.Batch ? feed.Batch : feed.Single, TimeSpan.FromSeconds(s.Seconds)));
-        Console.WriteLine($"   {phase.Payload,-32} {measured[i].Median.ReadingsPerSecond,10:N0}/s median ({measured[i].Min:N0}–{measured[i].Max:N0}, {measured[i].Failed} failed)");
+        Console.WriteLine($"   {phase.Payload,-32} {measured[i].Median.ReadingsPerSecond,10:N0}/s median ({measured[i].Min:N0}–{measured[i].Max:N0}, {measured[i].Failed} failed), {measured[i].Median.PipelineMicrosecondsPerReading:F2} core-µs a reading outside the publishers ({measured[i].Median.PublisherCores:F2} cores publishing)");
     }
     var batch = measured[2].Median;   // the latency loads are shares of the 8-publisher batch rate
     var accepted = await host.AcceptedAsync(code) - before;
@@ -97,7 +97,7 @@ if (!s.Peers)
 
 Console.WriteLine("== peers: mosquitto → /dev/null, mosquitto_sub | psql \\copy");
 var rawCopy = await Runs.MeasureAsync(s.Runs, () => Peers.RawCopyAsync(s.Postgres, backgroundSensors, s.RawCopyReadings));
-Console.WriteLine($"   raw COPY (database ceiling)      {rawCopy.Median.ReadingsPerSecond,10:N0}/s median");
+Console.WriteLine($"   raw COPY (database ceiling)      {rawCopy.Median.ReadingsPerSecond,10:N0}/s median, {rawCopy.Median.PipelineMicrosecondsPerReading:F2} core-µs a reading");
 var brokerRuns = new Runs[phases.Length];
 var pipeRuns = new (Throughput Rate, long Stored)[phases.Length];
 await using (var peers = await Peers.StartAsync(s.WorkDirectory))

@@ -12,11 +12,18 @@ internal sealed record Broker(int Port, string? User, string? Password);
 /// <summary>One message of a workload: topic, payload, and how many readings it carries.</summary>
 internal readonly record struct Message(string Topic, byte[] Payload, int Readings);
 
-/// <summary>Acknowledged messages and readings over the publishing time.</summary>
-internal sealed record Throughput(long Messages, long Readings, double Seconds, long Failed)
+/// <summary>Acknowledged messages and readings over the publishing time, and the CPU used meanwhile.</summary>
+internal sealed record Throughput(long Messages, long Readings, double Seconds, long Failed, Cpu Cpu)
 {
     public double ReadingsPerSecond => Readings / Seconds;
     public double MessagesPerSecond => Messages / Seconds;
+
+    /// <summary>Core-microseconds per reading outside the benchmark process: the pipeline under test, publishers excluded.</summary>
+    public double PipelineMicrosecondsPerReading => Cpu.OthersSeconds * 1e6 / Readings;
+
+    /// <summary>Cores busy on average outside the benchmark process, and inside it.</summary>
+    public double PipelineCores => Cpu.OthersSeconds / Seconds;
+    public double PublisherCores => Cpu.OwnSeconds / Seconds;
 }
 
 /// <summary>The runs of one case: the median run by readings/s, the range, and the totals for the checks.</summary>
@@ -128,6 +135,7 @@ internal static class Publishers
             connections.Add(client);
         }
         long issued = 0, messages = 0, readings = 0, failed = 0;
+        var cpu = Cpu.Now();
         var clock = Stopwatch.StartNew();
         async Task Slot(IMqttClient client)
         {
@@ -165,12 +173,13 @@ internal static class Publishers
         }
         await Task.WhenAll(connections.SelectMany(c => Enumerable.Range(0, window).Select(_ => Task.Run(() => Slot(c)))));
         var seconds = clock.Elapsed.TotalSeconds;
+        var used = Cpu.Now() - cpu;
         foreach (var c in connections)
         {
             if (c.IsConnected)
                 await c.DisconnectAsync();
             c.Dispose();
         }
-        return new Throughput(messages, readings, seconds, failed);
+        return new Throughput(messages, readings, seconds, failed, used);
     }
 }

@@ -40,6 +40,22 @@ internal static class Report
         t.AppendLine();
         t.AppendLine("*check*: ours — the gateway's `accepted` counter (GET /api/monitoring/gateways, as bureau) against the readings whose PUBACK the publishers received; the pipe — rows in its table after psql exits. The broker ceiling acknowledges on receipt and stores nothing. The zero-code pipe's figure is the readings over the time from the first publish to psql's exit (one COPY, one commit at the end; peer-baselines §3–4); its PUBACKs come from mosquitto before anything is stored, so unlike ours it loses acknowledged readings on a crash. Its table is `(sensor_id int4, ts timestamptz, value float8, PRIMARY KEY (sensor_id, ts))`. *raw COPY*: the rows our PostgreSQL store writes, straight from memory into an unindexed table in 5,000-row durable commits over one connection — no MQTT, no JSON, no publishers on the cores (the reading store section above has more COPY peers).");
         t.AppendLine();
+        Line($"**Where the cores go** (the median run of each case; CPU from /proc/stat over the run). *Publishers*: the benchmark process, which the pipelines under test share the cores with; raw COPY has none (its client is what is measured). *Pipeline*: every other process — for ours the host (MQTT broker, JSON, alarm engine, store) and PostgreSQL; for the peers mosquitto, mosquitto_sub, psql and PostgreSQL. *core-µs per reading* is the pipeline's CPU over the readings it took, so it compares pipelines whose publishers leave them different shares of the 2 cores.");
+        t.AppendLine();
+        t.AppendLine("| Pipeline | payload | readings/s | publishers, cores | pipeline, cores | core-µs per reading | raw COPY's µs / this |");
+        t.AppendLine("|---|---|---|---|---|---|---|");
+        var copyCost = rawCopy.Median.PipelineMicrosecondsPerReading;
+        void CostLine(string pipeline, string payload, Throughput r) =>
+            Line($"| {pipeline} | {payload} | {r.ReadingsPerSecond:N0} | {r.PublisherCores:F2} | {r.PipelineCores:F2} | {r.PipelineMicrosecondsPerReading:F2} | {copyCost / r.PipelineMicrosecondsPerReading:F2}× |");
+        CostLine("raw Npgsql binary COPY", "5,000 rows a commit", rawCopy.Median);
+        for (var i = 0; i < phases.Length; i++)
+        {
+            foreach (var o in ours)
+                CostLine($"**Tianshan, {(o.Provider == "Sqlite" ? "SQLite" : "PostgreSQL")}**", phases[i].Payload, o.Phases[i].Median);
+            CostLine("broker ceiling (mosquitto → /dev/null)", phases[i].Payload, broker[i].Median);
+            CostLine("zero-code pipe", phases[i].Payload, pipe[i].Rate);
+        }
+        t.AppendLine();
         Line($"**Alarm latency**, publish → SignalR: a bureau client on /hubs/monitoring receives \"alarmChanged\"; while a background batch load runs at the given share of that store's measured batch rate, {s.AlarmsPerSecond} single readings a second over HH go to distinct sensors (each raises exactly one alarm) for {s.LatencySeconds} s — more than a minute, so the host's minute roll-up (every 15 s, of the minute that closed) runs inside each phase; latency from just before PublishAsync to the push's arrival (the first push per sensor). *Storm*: each of the {s.Sensors - s.AlarmSensors:N0} background sensors gets one reading over HH, in 50-reading batches spread over one second, no background load; *last push* is the time from the first publish to the last alarm's arrival. A duplicate is the same alarm pushed twice in the same state and escalation step.");
         t.AppendLine();
         t.AppendLine("| Store | load | background readings/s (achieved) | alarms sent | received | duplicate pushes | p50 ms | p99 ms | max ms | last push |");
