@@ -33,6 +33,7 @@ public sealed class PlanFormPagesTests(BrowserApp app)
         var title = $"裂解炉区现场处置方案（页面测试 {Guid.NewGuid().ToString("N")[..6]}）";
         var enterprise = await app.LoggedInPageAsync("enterprise");
         await enterprise.GotoAsync("/plans");
+        await InteractiveAsync(enterprise, "#new-plan");   // a link followed before the circuit is up can land back on the list
         await enterprise.Locator("#new-plan").ClickAsync();
         await enterprise.WaitForURLAsync(url => url.EndsWith("/plans/new", StringComparison.Ordinal));
         await Expect(enterprise.Locator("#plan-form")).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -101,6 +102,7 @@ public sealed class PlanFormPagesTests(BrowserApp app)
         var scenario = $"化工园区危化品泄漏桌面推演 {Guid.NewGuid().ToString("N")[..6]}";
         var page = await app.LoggedInPageAsync("bureau");
         await page.GotoAsync("/drills");
+        await InteractiveAsync(page, "#new-drill");
         await page.Locator("#new-drill").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/drills/new", StringComparison.Ordinal));
         await Expect(page.Locator("#drill-form")).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -153,6 +155,7 @@ public sealed class PlanFormPagesTests(BrowserApp app)
         var organisation = $"独山子区应急管理局（计划测试 {Guid.NewGuid().ToString("N")[..6]}）";
         var page = await app.LoggedInPageAsync("bureau");
         await page.GotoAsync("/drills");
+        await InteractiveAsync(page, "#new-drill-plan");
         await page.Locator("#new-drill-plan").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/drills/plans/new", StringComparison.Ordinal));
         await Expect(page.Locator("#drill-plan-form")).ToBeVisibleAsync(new() { Timeout = 20_000 });
