@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Tianshan.Bench.Ingest;
@@ -22,7 +21,7 @@ internal readonly record struct Cpu(double MachineSeconds, double OwnSeconds)
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         double Field(int i) => double.Parse(fields[i], CultureInfo.InvariantCulture);
         var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7);
-        return new Cpu(busy / TicksPerSecond, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
+        return new Cpu(busy / TicksPerSecond, Environment.CpuUsage.TotalTime.TotalSeconds);
     }
 
     public static Cpu operator -(Cpu end, Cpu start) => new(end.MachineSeconds - start.MachineSeconds, end.OwnSeconds - start.OwnSeconds);
